@@ -1,0 +1,58 @@
+package dev.worklog.http;
+
+import java.util.Collection;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * Removes secrets from text before it is logged or shown: known secret values, credential headers
+ * ({@code Authorization}, {@code x-api-key}, {@code x-goog-api-key}) and {@code key=} query parameters.
+ */
+public final class Redaction {
+    /** What a secret becomes. */
+    public static final String MASK = "****";
+
+    private static final Set<String> SECRET_HEADERS =
+            Set.of("authorization", "x-api-key", "x-goog-api-key", "api-key", "cookie", "set-cookie", "proxy-authorization");
+    private static final Pattern KEY_PARAM = Pattern.compile("(?i)([?&](?:key|api_key|apikey|token)=)[^&\\s\"']+");
+    private static final Pattern BEARER = Pattern.compile("(?i)(bearer\\s+)[A-Za-z0-9._~+/=-]+");
+    private static final Pattern HEADER_LINE =
+            Pattern.compile("(?im)^((?:authorization|x-api-key|x-goog-api-key|api-key|cookie)\\s*[:=]\\s*).+$");
+
+    private Redaction() {
+    }
+
+    /** Whether a header of this name carries a credential. */
+    public static boolean isSecretHeader(String name) {
+        return SECRET_HEADERS.contains(name.toLowerCase(Locale.ROOT));
+    }
+
+    /** A header value as it may be logged. */
+    public static String headerValue(String name, String value) {
+        return isSecretHeader(name) ? MASK : value;
+    }
+
+    /** The text with every known secret value, bearer token, credential header and key parameter masked. */
+    public static String redact(String text, Collection<String> secrets) {
+        if (text == null || text.isEmpty()) {
+            return text;
+        }
+        String out = text;
+        for (String secret : secrets) {
+            if (secret != null && secret.length() >= 4) {
+                out = out.replace(secret, MASK);
+            }
+        }
+        out = KEY_PARAM.matcher(out).replaceAll("$1" + MASK);
+        out = BEARER.matcher(out).replaceAll("$1" + MASK);
+        out = HEADER_LINE.matcher(out).replaceAll("$1" + MASK);
+        return out;
+    }
+
+    /** The text with credential patterns masked (no known values). */
+    public static String redact(String text) {
+        return redact(text, List.of());
+    }
+}

@@ -1,0 +1,132 @@
+package dev.worklog.log;
+
+import dev.worklog.http.Redaction;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.time.Clock;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.Collection;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The execution log: one line per event, in the original's format, so that the same greps work.
+ *
+ * <pre>
+ * [2026-11-16 09:30:12] [SUCCESS] weekly_processor - stored weekly roll-up 2026-W47 ...
+ * </pre>
+ *
+ * <p>Lines are appended with one write each, so processes sharing the file do not interleave within a line.
+ * Secrets are masked. A failure to write never fails the operation being logged: it is reported once through
+ * SLF4J and the log goes on trying.
+ */
+public final class ExecutionLog {
+    /** Component of daily log recording. */
+    public static final String DAILY_LOGGER = "daily_logger";
+    /** Component of weekly roll-ups. */
+    public static final String WEEKLY_PROCESSOR = "weekly_processor";
+    /** Component of monthly roll-ups. */
+    public static final String MONTHLY_PROCESSOR = "monthly_processor";
+    /** Component of the REST server. */
+    public static final String API_SERVER = "api_server";
+
+    /** The levels of the original. */
+    public enum Level { INFO, SUCCESS, ERROR, CANCELLED }
+
+    private static final Logger LOG = LoggerFactory.getLogger(ExecutionLog.class);
+    private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
+
+    private final Path file;
+    private final Clock clock;
+    private final ZoneId zone;
+    private final List<String> secrets;
+    private final AtomicBoolean warned = new AtomicBoolean();
+
+    private ExecutionLog(Path file, Clock clock, ZoneId zone, Collection<String> secrets) {
+        this.file = file;
+        this.clock = clock;
+        this.zone = zone;
+        this.secrets = List.copyOf(secrets);
+    }
+
+    /**
+     * A log appending to {@code file}, stamping lines in {@code zone}.
+     *
+     * @param secrets values masked in every line
+     */
+    public static ExecutionLog toFile(Path file, Clock clock, ZoneId zone, Collection<String> secrets) {
+        return new ExecutionLog(Objects.requireNonNull(file, "file"), Objects.requireNonNull(clock, "clock"),
+                Objects.requireNonNull(zone, "zone"), Objects.requireNonNull(secrets, "secrets"));
+    }
+
+    /** A log that writes nothing. */
+    public static ExecutionLog disabled() {
+        return new ExecutionLog(null, Clock.systemUTC(), ZoneId.of("UTC"), List.of());
+    }
+
+    /** The file written to, or {@code null} when disabled. */
+    public Path file() {
+        return file;
+    }
+
+    public void info(String component, String message) {
+        write(Level.INFO, component, message);
+    }
+
+    public void success(String component, String message) {
+        write(Level.SUCCESS, component, message);
+    }
+
+    public void error(String component, String message) {
+        write(Level.ERROR, component, message);
+    }
+
+    public void cancelled(String component, String message) {
+        write(Level.CANCELLED, component, message);
+    }
+
+    /** The line as it would be written (without the trailing newline). */
+    public String format(Level level, String component, String message) {
+        String text = Redaction.redact(message == null ? "" : message, secrets).replaceAll("[\\r\\n]+", " ");
+        return "[" + STAMP.format(LocalDateTime.ofInstant(clock.instant(), zone)) + "] [" + level + "] " + component
+                + " - " + text;
+    }
+
+    /** Appends one line; never throws. */
+    public void write(Level level, String component, String message) {
+        if (file == null) {
+            return;
+        }
+        try {
+            byte[] line = (format(level, component, message) + "\n").getBytes(StandardCharsets.UTF_8);
+            Path parent = file.toAbsolutePath().getParent();
+            if (parent != null) {
+                Files.createDirectories(parent);
+            }
+            synchronized (this) {
+                try (FileChannel ch = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
+                        StandardOpenOption.APPEND)) {
+                    ByteBuffer buffer = ByteBuffer.wrap(line);
+                    while (buffer.hasRemaining()) {
+                        ch.write(buffer);
+                    }
+                }
+            }
+            warned.set(false);
+        } catch (IOException | RuntimeException e) {
+            if (warned.compareAndSet(false, true)) {
+                LOG.warn("cannot write the execution log {}: {}", file, e.toString());
+            }
+        }
+    }
+}

@@ -1,0 +1,64 @@
+package dev.worklog.model;
+
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * A week condensed: at most five STAR achievements, up to three key highlights, and the ids of every daily log of
+ * the period.
+ *
+ * @param id the store's id once stored, otherwise {@code null}
+ * @param url a link to the stored roll-up, otherwise {@code null}
+ * @param period the days covered
+ * @param title the page title, e.g. {@code Weekly Achievements 2026-W47 (2026-11-16 ~ 2026-11-22)}
+ * @param achievements one to five achievements
+ * @param keyHighlights one to three one-line highlights
+ * @param sourceLogIds every daily log of the period, whether or not an achievement cites it
+ * @param generation how it was made
+ * @param warnings problems found in the output (for example a number no source contains), kept with the record
+ */
+public record WeeklyRollup(
+        String id,
+        String url,
+        Period period,
+        String title,
+        List<Achievement> achievements,
+        List<String> keyHighlights,
+        List<String> sourceLogIds,
+        Generation generation,
+        List<String> warnings) {
+
+    /** The most achievements a week may have. */
+    public static final int MAX_ACHIEVEMENTS = 5;
+    /** The most key highlights a week may have. */
+    public static final int MAX_HIGHLIGHTS = 3;
+
+    public WeeklyRollup {
+        id = DailyLog.blankToNull(id);
+        url = DailyLog.blankToNull(url);
+        Objects.requireNonNull(period, "period");
+        Objects.requireNonNull(title, "title");
+        achievements = List.copyOf(Objects.requireNonNull(achievements, "achievements"));
+        keyHighlights = List.copyOf(Objects.requireNonNull(keyHighlights, "keyHighlights"));
+        sourceLogIds = List.copyOf(Objects.requireNonNull(sourceLogIds, "sourceLogIds"));
+        Objects.requireNonNull(generation, "generation");
+        warnings = List.copyOf(Objects.requireNonNull(warnings, "warnings"));
+        if (achievements.isEmpty() || achievements.size() > MAX_ACHIEVEMENTS) {
+            throw new IllegalArgumentException("a week has 1 to 5 achievements, got " + achievements.size());
+        }
+        if (keyHighlights.isEmpty() || keyHighlights.size() > MAX_HIGHLIGHTS) {
+            throw new IllegalArgumentException("a week has 1 to 3 key highlights, got " + keyHighlights.size());
+        }
+    }
+
+    /** The default title for a period. */
+    public static String titleFor(Period period) {
+        return "Weekly Achievements " + period.isoWeekLabel() + " (" + period + ")";
+    }
+
+    /** The same roll-up as stored under {@code id}, reachable at {@code url}. */
+    public WeeklyRollup withStored(String id, String url) {
+        return new WeeklyRollup(id, url, period, title, achievements, keyHighlights, sourceLogIds, generation,
+                warnings);
+    }
+}

@@ -1,0 +1,23 @@
+package dev.worklog.spi;
+
+import java.util.List;
+
+/**
+ * Creates an {@link LlmProvider}. Provider modules register one implementation in
+ * {@code META-INF/services/dev.worklog.spi.LlmProviderFactory}, so that adding the jar to the classpath is all it
+ * takes to make {@code LLM_PROVIDER=<name>} work; {@link LlmProviders#of} registers one without ServiceLoader.
+ */
+public interface LlmProviderFactory {
+    /** The name {@code LLM_PROVIDER} selects this provider by, in lower case. */
+    String name();
+
+    /** Variables that must be set for {@link #create} to succeed (e.g. {@code CLAUDE_API_KEY}). */
+    List<String> requiredVariables();
+
+    /**
+     * Builds the provider, checking its configuration now rather than on the first call.
+     *
+     * @throws dev.worklog.error.ConfigurationException naming the variable when one is missing or invalid
+     */
+    LlmProvider create(SpiContext context);
+}

@@ -1,0 +1,54 @@
+package dev.worklog.spi;
+
+import dev.worklog.model.DailyLog;
+import dev.worklog.model.MonthlyRollup;
+import dev.worklog.model.Period;
+import dev.worklog.model.StoredRef;
+import dev.worklog.model.WeeklyRollup;
+import java.time.YearMonth;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Where daily logs and roll-ups are kept: the embedded local store, Notion, or your own. Implementations must be
+ * safe for use from several threads, return daily logs with their full context, and keep at most one weekly
+ * roll-up per period and one monthly roll-up per month.
+ */
+public interface WorkLogRepository extends AutoCloseable {
+    /** A short human description, e.g. {@code local store at /home/me/worklog-data}. */
+    String describe();
+
+    /** Stores a new daily log and says where it went. */
+    StoredRef saveDailyLog(DailyLog log);
+
+    /**
+     * Every daily log whose logged date lies in the period (both ends included), oldest first.
+     *
+     * @param statuses only these statuses; empty means all
+     */
+    List<DailyLog> findDailyLogs(Period period, Set<String> statuses);
+
+    /** The weekly roll-up of exactly this period, if one is stored. */
+    Optional<WeeklyRollup> findWeekly(Period period);
+
+    /** Every weekly roll-up whose period overlaps the given one (a week straddling two months belongs to both). */
+    List<WeeklyRollup> findWeeklies(Period overlapping);
+
+    /** Stores the roll-up, replacing the one of the same period if there is one. */
+    StoredRef upsertWeekly(WeeklyRollup rollup);
+
+    /** The monthly roll-up of this month, if one is stored. */
+    Optional<MonthlyRollup> findMonthly(YearMonth month);
+
+    /** Every monthly roll-up whose month overlaps the period. */
+    List<MonthlyRollup> findMonthlies(Period overlapping);
+
+    /** Stores the roll-up, replacing the one of the same month if there is one. */
+    StoredRef upsertMonthly(MonthlyRollup rollup);
+
+    /** Releases resources; the default does nothing. */
+    @Override
+    default void close() {
+    }
+}
