@@ -19,4 +19,18 @@ public interface LlmProvider {
      * @throws dev.worklog.error.WorkLogException on any failure, after the provider's retries
      */
     LlmResponse complete(LlmRequest request);
+
+    /**
+     * Checks, as cheaply as the vendor allows, that the provider is reachable and accepts the configured key and
+     * model: for example by reading the model's description, which spends no tokens. {@code worklog doctor} calls
+     * it. Optional: the default says the provider cannot check without a real request, and doctor reports the
+     * provider as not checked rather than failed.
+     *
+     * @return what was checked
+     * @throws dev.worklog.error.WorkLogException when the provider is unreachable or rejects the key or the model;
+     *     the message names the variable to fix, as {@link #complete} does
+     */
+    default HealthCheck checkHealth() {
+        return HealthCheck.notSupported();
+    }
 }

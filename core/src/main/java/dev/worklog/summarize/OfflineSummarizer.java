@@ -52,6 +52,12 @@ public final class OfflineSummarizer implements LlmProvider {
         return MODEL;
     }
 
+    /** Always healthy: it runs in-process and needs no network or key. */
+    @Override
+    public dev.worklog.spi.HealthCheck checkHealth() {
+        return dev.worklog.spi.HealthCheck.ok("runs in-process; needs no network and no key");
+    }
+
     @Override
     public LlmResponse complete(LlmRequest request) {
         SummaryInput input = request.input();
