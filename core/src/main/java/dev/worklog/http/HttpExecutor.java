@@ -91,7 +91,8 @@ public final class HttpExecutor {
             try {
                 response = client.send(request, HttpResponse.BodyHandlers.ofByteArray());
             } catch (IOException e) {
-                String what = describe(e);
+                // an I/O error's message may quote the URL, and a Gemini URL carries its key
+                String what = redact(describe(e));
                 if (landedCheck != null) {
                     Optional<HttpResult> landed = landedCheck.landed();
                     if (landed.isPresent()) {
@@ -118,7 +119,9 @@ public final class HttpExecutor {
             if (status >= 200 && status < 300) {
                 return new HttpResult(status, response.headers(), body);
             }
-            UpstreamError error = errorReader.read(service, status, response.headers(), body);
+            // vendors echo the key they were sent ("Incorrect API key provided: sk-..."); the message becomes an
+            // exception message that callers print, so it is masked here and not only in our own log lines
+            UpstreamError error = redacted(errorReader.read(service, status, response.headers(), body));
             Optional<Duration> hint = RetryAfter.parse(response.headers(), clock);
             if (hint.isPresent()) {
                 error = error.withRetryAfter(hint.get());
@@ -198,6 +201,11 @@ public final class HttpExecutor {
             Thread.currentThread().interrupt();
             throw new TransportException(service + " request interrupted while waiting to retry", null, e);
         }
+    }
+
+    private UpstreamError redacted(UpstreamError e) {
+        return new UpstreamError(e.service(), e.status(), redact(e.code()), redact(e.message()), e.requestId(),
+                e.retryAfter(), e.reason());
     }
 
     private String redact(String text) {
