@@ -119,10 +119,9 @@ public final class HttpExecutor {
             if (status >= 200 && status < 300) {
                 return new HttpResult(status, response.headers(), body);
             }
-            // vendors echo the key they were sent ("Incorrect API key provided: sk-..."); the message becomes an
-            // exception message that callers print, so it is masked here and not only in our own log lines
-            UpstreamError error = redacted(errorReader.read(service, status, response.headers(), body));
-            Optional<Duration> hint = RetryAfter.parse(response.headers(), clock);
+            UpstreamError error = redact(errorReader.read(service, status, response.headers(), body));
+            // the headers win; a wait the reader found in the body (Gemini's RetryInfo.retryDelay) comes next
+            Optional<Duration> hint = RetryAfter.parse(response.headers(), clock).or(error::retryAfterHint);
             if (hint.isPresent()) {
                 error = error.withRetryAfter(hint.get());
             }
@@ -203,13 +202,14 @@ public final class HttpExecutor {
         }
     }
 
-    private UpstreamError redacted(UpstreamError e) {
-        return new UpstreamError(e.service(), e.status(), redact(e.code()), redact(e.message()), e.requestId(),
-                e.retryAfter(), e.reason());
-    }
-
     private String redact(String text) {
         return Redaction.redact(text, secrets);
+    }
+
+    /** Vendors sometimes echo the key in an error message (OpenAI's "Incorrect API key provided: ..."). */
+    private UpstreamError redact(UpstreamError error) {
+        return new UpstreamError(error.service(), error.status(), redact(error.code()), redact(error.message()),
+                error.requestId(), error.retryAfter(), redact(error.reason()));
     }
 
     private static String describe(IOException e) {

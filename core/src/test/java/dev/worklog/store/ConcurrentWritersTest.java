@@ -81,6 +81,41 @@ class ConcurrentWritersTest {
     }
 
     @Test
+    @Timeout(60)
+    void twoSpellingsOfOneFolderShareTheLock() throws Exception {
+        Path link = Files.createSymbolicLink(dir.resolveSibling(dir.getFileName() + "-link"), dir);
+        try {
+            LocalWorkLogRepository viaDir = LocalWorkLogRepository.open(dir, Clock.systemUTC());
+            LocalWorkLogRepository viaLink = LocalWorkLogRepository.open(link, Clock.systemUTC());
+            ExecutorService pool = Executors.newFixedThreadPool(2);
+            CountDownLatch start = new CountDownLatch(1);
+            try {
+                List<Future<Integer>> futures = new ArrayList<>();
+                for (LocalWorkLogRepository store : List.of(viaDir, viaLink)) {
+                    futures.add(pool.submit(() -> {
+                        start.await();
+                        for (int i = 0; i < 20; i++) {
+                            store.upsertWeekly(Fixtures.weekly(WEEK, "w" + i));
+                            store.saveDailyLog(Fixtures.daily("d" + i, WEEK.start()));
+                        }
+                        return 20;
+                    }));
+                }
+                start.countDown();
+                for (Future<Integer> f : futures) {
+                    assertThat(f.get(60, TimeUnit.SECONDS)).isEqualTo(20);
+                }
+            } finally {
+                pool.shutdownNow();
+            }
+            assertThat(viaDir.findDailyLogs(WEEK, Set.of())).hasSize(40);
+            assertThat(listNames(dir.resolve("weekly"))).containsExactly("2026-11-16_2026-11-22.md");
+        } finally {
+            Files.deleteIfExists(link);
+        }
+    }
+
+    @Test
     @Timeout(120)
     void aSecondProcessWritingAtTheSameTimeLosesNothing() throws Exception {
         int count = 30;
