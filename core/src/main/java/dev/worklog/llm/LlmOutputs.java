@@ -57,6 +57,10 @@ public final class LlmOutputs {
     }
 
     private static String suffix(String text) {
-        return text == null || text.isBlank() ? "" : ": " + text.strip();
+        if (text == null || text.isBlank()) {
+            return "";
+        }
+        String oneLine = text.strip().replaceAll("\\s+", " ");
+        return ": " + (oneLine.length() > 300 ? oneLine.substring(0, 300) + "..." : oneLine);
     }
 }

@@ -173,7 +173,7 @@ public abstract class AbstractLlmProviderContractTest {
 
     @BeforeEach
     void startServer() {
-        server = new WireMockServer(wireMockConfig().dynamicPort().bindAddress("127.0.0.1"));
+        server = new WireMockServer(wireMockConfig().dynamicPort().bindAddress("127.0.0.1").jettyAcceptors(1));
         server.start();
         executionLogFile = tempDir.resolve("execution.log");
     }
