@@ -89,6 +89,16 @@ import org.junit.jupiter.params.provider.ValueSource;
  *
  * <p>{@code ${API_KEY}} in a fixture is replaced by the test key, so that a vendor echoing the key in an error can
  * be simulated.
+ *
+ * <pre>{@code
+ * class AcmeProviderContractTest extends AbstractLlmProviderContractTest {
+ *     protected LlmProviderFactory factory() { return new AcmeProvider(); }
+ *     protected String variablePrefix() { return "ACME"; }
+ *     protected String expectedPath(String model) { return "/v1/generate"; }
+ *     protected Map<String, String> expectedHeaders(String key) { return Map.of("Authorization", "Bearer " + key); }
+ *     // ... body checks, fixtureDirectory() = "acme", expected text, usage and model of success.json
+ * }
+ * }</pre>
  */
 public abstract class AbstractLlmProviderContractTest {
     /** The key every test configures; it must never appear in a log, an exception or a URL. */
