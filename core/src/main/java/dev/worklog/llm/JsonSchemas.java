@@ -186,6 +186,6 @@ public final class JsonSchemas {
     }
 
     private static Iterable<Map.Entry<String, JsonNode>> iterable(JsonNode node) {
-        return node::fields;
+        return node.properties();
     }
 }

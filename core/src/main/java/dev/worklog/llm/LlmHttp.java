@@ -3,7 +3,9 @@ package dev.worklog.llm;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.worklog.error.AuthenticationException;
 import dev.worklog.error.NotFoundException;
+import dev.worklog.error.NonRetryableException;
 import dev.worklog.error.PermissionDeniedException;
+import dev.worklog.error.UpstreamError;
 import dev.worklog.error.WorkLogException;
 import dev.worklog.http.ErrorReader;
 import dev.worklog.http.HttpErrors;
@@ -14,6 +16,7 @@ import dev.worklog.http.RetryEvent;
 import dev.worklog.internal.Json;
 import dev.worklog.spi.SpiContext;
 import java.net.URI;
+import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -62,8 +65,16 @@ public final class LlmHttp {
         List<String> secrets = new ArrayList<>();
         secrets.add(settings.apiKey());
         secrets.addAll(settings.config().secretValues());
-        HttpExecutor executor = HttpExecutor.builder(settings.provider())
+        HttpClient client = HttpClient.newBuilder()
                 .connectTimeout(settings.connectTimeout())
+                // plain http is a local server (Ollama, vLLM): no h2c upgrade dance with a POST body
+                .version(settings.baseUrl().startsWith("http://") ? HttpClient.Version.HTTP_1_1
+                        : HttpClient.Version.HTTP_2)
+                // a redirect would turn the POST into a GET; better to fail and show the status
+                .followRedirects(HttpClient.Redirect.NEVER)
+                .build();
+        HttpExecutor executor = HttpExecutor.builder(settings.provider())
+                .httpClient(client)
                 .retryPolicy(settings.retryPolicy())
                 .clock(context.clock())
                 .sleeper(context.sleeper())
@@ -105,6 +116,14 @@ public final class LlmHttp {
             throw new NotFoundException(e.getMessage() + ". The model '" + settings.model()
                     + "' may be unknown or retired: check " + settings.modelVariable() + " (and "
                     + settings.baseUrlVariable() + "=" + settings.baseUrl() + ")", e.upstream().orElse(null), e);
+        } catch (NonRetryableException e) {
+            int status = e.upstream().map(UpstreamError::status).orElse(0);
+            if (status >= 300 && status < 400) {
+                throw new NonRetryableException(e.getMessage() + ". Redirects are not followed (they would turn the "
+                        + "POST into a GET): set " + settings.baseUrlVariable() + " to the final address, e.g. https "
+                        + "instead of http", e.upstream().orElse(null), e);
+            }
+            throw e;
         }
         JsonNode json = Json.tryParse(result.body());
         if (json == null || !json.isObject()) {

@@ -314,7 +314,7 @@ public abstract class AbstractLlmProviderContractTest {
 
     private static void collect(JsonNode node, String field, List<JsonNode> out) {
         if (node.isObject()) {
-            node.fields().forEachRemaining(e -> {
+            node.properties().forEach(e -> {
                 if (e.getKey().equals(field)) {
                     out.add(e.getValue());
                 }
@@ -484,6 +484,17 @@ public abstract class AbstractLlmProviderContractTest {
     }
 
     // ------------------------------------------------------------------ errors that are not retried
+
+    @Test
+    void does_not_follow_a_redirect_and_names_the_base_url_variable() {
+        respond(aResponse().withStatus(301).withHeader("Location", "https://example.invalid/v1/x"));
+
+        WorkLogException e = call(provider());
+
+        assertThat(e.isRetryable()).isFalse();
+        assertThat(e).hasMessageContaining("301").hasMessageContaining(variablePrefix() + "_BASE_URL");
+        assertThat(requests()).hasSize(1);
+    }
 
     @Test
     void maps_400_to_invalid_request_without_retrying() {
