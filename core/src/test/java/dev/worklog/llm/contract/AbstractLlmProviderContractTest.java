@@ -333,6 +333,15 @@ public abstract class AbstractLlmProviderContractTest {
         }
     }
 
+    private static boolean isPresent(String className) {
+        try {
+            Class.forName(className, false, AbstractLlmProviderContractTest.class.getClassLoader());
+            return true;
+        } catch (ClassNotFoundException e) {
+            return false;
+        }
+    }
+
     protected String executionLog() throws IOException {
         return Files.exists(executionLogFile) ? Files.readString(executionLogFile) : "";
     }
@@ -716,6 +725,9 @@ public abstract class AbstractLlmProviderContractTest {
         }
 
         String logged = captured.toString(StandardCharsets.UTF_8);
+        if (isPresent("org.slf4j.simple.SimpleLogger")) {
+            assertThat(logged).as("SLF4J output was captured").contains("POST").contains("retry 1 of 2");
+        }
         assertThat(executionLog()).as("retries were logged").contains("retry 1 of 2").doesNotContain(API_KEY);
         assertThat(logged).doesNotContain(API_KEY);
         assertThat(messages).hasSizeGreaterThanOrEqualTo(7).allSatisfy(m -> assertThat(m).doesNotContain(API_KEY));
