@@ -84,6 +84,10 @@ public final class LlmSettings {
         String vendor = p.charAt(0) + p.substring(1).toLowerCase(Locale.ROOT);
         String apiKey = config.require(p + "_API_KEY", "the " + vendor + " API key, needed because LLM_PROVIDER selects "
                 + p.toLowerCase(Locale.ROOT));
+        if (!apiKey.chars().allMatch(c -> c > 0x20 && c < 0x7f)) {
+            throw new ConfigurationException(p + "_API_KEY contains characters that cannot be sent in an HTTP header "
+                    + "(spaces, quotes from copying, or non-ASCII); set it to the bare key");
+        }
         String model = config.get(p + "_MODEL", defaultModel);
         String baseUrl = BaseUrls.normalise(p + "_BASE_URL", config.get(p + "_BASE_URL", defaultBaseUrl));
         Duration timeout = positive(p + "_TIMEOUT", config.getDuration(p + "_TIMEOUT",

@@ -50,6 +50,14 @@ class LlmSettingsTest {
     }
 
     @Test
+    void a_key_that_cannot_be_a_header_value_fails_without_echoing_it() {
+        assertThatThrownBy(() -> LlmSettings.read(WorkLogConfig.of(Map.of("CLAUDE_API_KEY", "sk-ant-abc déf")),
+                "CLAUDE", "m", "https://x"))
+                .isInstanceOf(ConfigurationException.class).hasMessageContaining("CLAUDE_API_KEY")
+                .hasMessageNotContaining("abc");
+    }
+
+    @Test
     void invalid_values_name_the_variable() {
         WorkLogConfig base = WorkLogConfig.of(Map.of("OPENAI_API_KEY", KEY));
         assertThatThrownBy(() -> LlmSettings.read(base.with("OPENAI_TEMPERATURE", "3"), "OPENAI", "m", "https://x"))

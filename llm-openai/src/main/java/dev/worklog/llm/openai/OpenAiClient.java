@@ -14,9 +14,13 @@ import dev.worklog.spi.LlmRequest;
 import dev.worklog.spi.LlmResponse;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 /** The Chat Completions call and its mapping. */
 final class OpenAiClient implements LlmProvider {
+    /** o1, o3, o4-mini, gpt-5*, also behind a router prefix such as {@code openai/}. */
+    private static final Pattern REASONING_MODEL = Pattern.compile("(^|/)(o\\d|gpt-5)");
+
     private final LlmSettings settings;
     private final LlmHttp http;
     private final String structuredOutput;
@@ -98,7 +102,7 @@ final class OpenAiClient implements LlmProvider {
         switch (finish) {
             case "length":
                 throw LlmOutputs.truncated(name(), model, "finish_reason length", request.maxOutputTokens(),
-                        settings.model().startsWith("o") || settings.model().startsWith("gpt-5")
+                        REASONING_MODEL.matcher(settings.model()).find()
                                 ? "reasoning tokens count against the limit on this model" : "");
             case "content_filter":
                 throw LlmOutputs.blocked(name(), model, "finish_reason content_filter", "");

@@ -189,6 +189,14 @@ class OpenAiProviderContractTest extends AbstractLlmProviderContractTest {
     }
 
     @Test
+    void truncation_on_a_reasoning_model_mentions_reasoning_tokens() {
+        respond(reply("truncated"));
+
+        assertThat(call(provider(Map.of("OPENAI_MODEL", "gpt-5-mini")))).hasMessageContaining("reasoning tokens");
+        assertThat(call(provider())).hasMessageNotContaining("reasoning tokens");
+    }
+
+    @Test
     void content_filter_is_a_blocked_reply() {
         respond(aResponse().withStatus(200).withHeader("Content-Type", "application/json").withBody("""
                 {"id":"c1","object":"chat.completion","model":"gpt-4.1-mini","choices":[{"index":0,
