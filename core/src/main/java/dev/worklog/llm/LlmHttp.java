@@ -135,11 +135,6 @@ public final class LlmHttp {
         return json;
     }
 
-    /** The settings this client was built from. */
-    public LlmSettings settings() {
-        return settings;
-    }
-
     private static String describe(RetryEvent event, LlmSettings settings) {
         return event.describe() + " (model " + settings.model() + ")";
     }

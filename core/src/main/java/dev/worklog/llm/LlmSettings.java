@@ -105,12 +105,6 @@ public final class LlmSettings {
         return new LlmSettings(config, p, apiKey, model, baseUrl, timeout, connect, temperature, policy);
     }
 
-    /** The same settings with another retry policy (tests pass one with a fixed jitter). */
-    public LlmSettings withRetryPolicy(RetryPolicy policy) {
-        return new LlmSettings(config, prefix, apiKey, model, baseUrl, timeout, connectTimeout, temperature,
-                Objects.requireNonNull(policy, "policy"));
-    }
-
     /** The provider's name in lower case, as {@code LLM_PROVIDER} and error messages spell it. */
     public String provider() {
         return prefix.toLowerCase(Locale.ROOT);
