@@ -100,8 +100,27 @@ public final class LlmHttp {
                 .header("Content-Type", "application/json")
                 .header("Accept", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(Json.write(body), StandardCharsets.UTF_8));
+        return send(request, headers, "POST", url);
+    }
+
+    /**
+     * Sends a GET and returns the parsed JSON reply of a 2xx response: for cheap checks such as reading a model's
+     * description ({@link dev.worklog.spi.LlmProvider#checkHealth()}), which spend no tokens. Waits at most 30 s
+     * per attempt (a check should not take the minutes a completion may).
+     *
+     * @throws WorkLogException after the retries, with the variable to check named for 401, 403 and 404
+     */
+    public JsonNode getJson(String url, Map<String, String> headers) {
+        java.time.Duration timeout = settings.timeout().compareTo(java.time.Duration.ofSeconds(30)) < 0
+                ? settings.timeout() : java.time.Duration.ofSeconds(30);
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).timeout(timeout)
+                .header("Accept", "application/json").GET();
+        return send(request, headers, "GET", url);
+    }
+
+    private JsonNode send(HttpRequest.Builder request, Map<String, String> headers, String method, String url) {
         headers.forEach(request::header);
-        LOG.debug("{}: POST {} (model {})", settings.provider(), url, settings.model());
+        LOG.debug("{}: {} {} (model {})", settings.provider(), method, url, settings.model());
         HttpResult result;
         try {
             result = executor.execute(request.build());

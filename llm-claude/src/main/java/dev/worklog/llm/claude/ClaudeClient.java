@@ -47,6 +47,17 @@ final class ClaudeClient implements LlmProvider {
         return parse(reply, request);
     }
 
+    /** Reads the model's description ({@code GET /v1/models/{model}}): proves key, model and network, no tokens. */
+    @Override
+    public dev.worklog.spi.HealthCheck checkHealth() {
+        String modelsUrl = url.substring(0, url.length() - "/messages".length()) + "/models/"
+                + java.net.URLEncoder.encode(settings.model(), java.nio.charset.StandardCharsets.UTF_8);
+        JsonNode reply = http.getJson(modelsUrl, Map.of("x-api-key", settings.apiKey(),
+                "anthropic-version", ANTHROPIC_VERSION));
+        return dev.worklog.spi.HealthCheck.ok("model " + reply.path("id").asText(settings.model())
+                + " is available to the key in " + settings.apiKeyVariable());
+    }
+
     ObjectNode body(LlmRequest request) {
         ObjectNode body = JsonNodeFactory.instance.objectNode();
         body.put("model", settings.model());

@@ -67,6 +67,24 @@ final class GeminiClient implements LlmProvider {
         return parse(reply, request);
     }
 
+    /** Reads the model's description ({@code GET /v1beta/models/{model}}): proves key, model and network, no tokens. */
+    @Override
+    public dev.worklog.spi.HealthCheck checkHealth() {
+        String modelUrl = url.substring(0, url.length() - ":generateContent".length());
+        JsonNode reply;
+        try {
+            reply = http.getJson(modelUrl, Map.of("x-goog-api-key", settings.apiKey()));
+        } catch (InvalidRequestException e) {
+            if (e.upstream().map(u -> u.reason().equals("API_KEY_INVALID")).orElse(false)) {
+                throw new AuthenticationException(e.getMessage() + ". Check the Gemini API key ("
+                        + settings.apiKeyVariable() + ")", e.upstream().orElse(null), e);
+            }
+            throw e;
+        }
+        return dev.worklog.spi.HealthCheck.ok("model " + reply.path("name").asText(model)
+                + " is available to the key in " + settings.apiKeyVariable());
+    }
+
     ObjectNode body(LlmRequest request) {
         ObjectNode body = JsonNodeFactory.instance.objectNode();
         boolean nativeSchema = structuredOutput.equals("json_schema") || structuredOutput.equals("response_schema");

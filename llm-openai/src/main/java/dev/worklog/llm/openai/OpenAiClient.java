@@ -58,6 +58,19 @@ final class OpenAiClient implements LlmProvider {
         return parse(http.postJson(url, headers, body(request)), request);
     }
 
+    /**
+     * Reads the model's description ({@code GET /v1/models/{model}}, which OpenAI and compatible servers such as
+     * Ollama and vLLM serve): proves key, model and network, no tokens.
+     */
+    @Override
+    public dev.worklog.spi.HealthCheck checkHealth() {
+        String modelsUrl = url.substring(0, url.length() - "/chat/completions".length()) + "/models/"
+                + java.net.URLEncoder.encode(settings.model(), java.nio.charset.StandardCharsets.UTF_8);
+        JsonNode reply = http.getJson(modelsUrl, headers);
+        return dev.worklog.spi.HealthCheck.ok("model " + reply.path("id").asText(settings.model())
+                + " is available to the key in " + settings.apiKeyVariable());
+    }
+
     ObjectNode body(LlmRequest request) {
         ObjectNode body = JsonNodeFactory.instance.objectNode();
         body.put("model", settings.model());
