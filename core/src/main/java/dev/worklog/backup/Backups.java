@@ -1,0 +1,123 @@
+package dev.worklog.backup;
+
+import dev.worklog.config.ConfigKeys;
+import dev.worklog.config.WorkLogConfig;
+import dev.worklog.error.ConfigurationException;
+import dev.worklog.http.Sleeper;
+import dev.worklog.log.ExecutionLog;
+import dev.worklog.spi.NamedServices;
+import dev.worklog.spi.SpiContext;
+import dev.worklog.spi.WorkLogRepository;
+import dev.worklog.spi.WorkLogRepositoryFactory;
+import dev.worklog.store.LocalWorkLogRepository;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.DateTimeException;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.Objects;
+import java.util.function.Consumer;
+
+/**
+ * {@code worklog export} and {@code worklog import} as SDK calls: the configured store (Notion when
+ * {@code NOTION_API_KEY} is set, else the local store; {@code WORKLOG_STORE} decides) copied to or from a folder in
+ * the local store's format, with a line in the execution log for each run.
+ *
+ * <pre>{@code
+ * BackupReport report = Backups.export(WorkLogConfig.fromEnvironment(), Path.of("backups/2026-11"), null,
+ *         item -> {}, Clock.systemUTC());
+ * }</pre>
+ */
+public final class Backups {
+    /** The execution-log component of exports and imports. */
+    public static final String LOG_COMPONENT = "backup";
+
+    private Backups() {
+    }
+
+    /**
+     * Copies the configured store into {@code dir} (created when missing).
+     *
+     * @param since only what lies on or after this day, or {@code null} for everything
+     * @param progress told about each record as it is handled
+     * @throws ConfigurationException when the configured store cannot be opened (naming the variable)
+     * @throws dev.worklog.error.WorkLogException when a store fails; rerunning copies only what is missing
+     */
+    public static BackupReport export(WorkLogConfig config, Path dir, LocalDate since, Consumer<BackupReport.Item> progress,
+            Clock clock) {
+        Objects.requireNonNull(dir, "dir");
+        SpiContext context = context(config, clock);
+        try (WorkLogRepository from = configuredStore(context);
+                WorkLogRepository to = LocalWorkLogRepository.open(dir, clock)) {
+            return run("export", from, to, since, progress, context.executionLog());
+        }
+    }
+
+    /**
+     * Copies a folder written by {@link #export} (or any local store folder) into the configured store.
+     *
+     * @throws ConfigurationException when {@code dir} is not a local store folder, or the configured store cannot
+     *     be opened
+     */
+    public static BackupReport importFrom(WorkLogConfig config, Path dir, LocalDate since,
+            Consumer<BackupReport.Item> progress, Clock clock) {
+        Objects.requireNonNull(dir, "dir");
+        if (!Files.isDirectory(dir.resolve("daily"))) {
+            // opening would create an empty store there and "import" nothing: a typo must not look like success
+            throw new ConfigurationException(dir + " is not a worklog export (it has no daily/ folder); give the "
+                    + "folder that `worklog export --to` wrote");
+        }
+        SpiContext context = context(config, clock);
+        try (WorkLogRepository from = LocalWorkLogRepository.open(dir, clock);
+                WorkLogRepository to = configuredStore(context)) {
+            return run("import", from, to, since, progress, context.executionLog());
+        }
+    }
+
+    /**
+     * Opens the store the configuration selects, as {@link dev.worklog.WorkLogger} would, without building an LLM
+     * provider (a backup needs no model key).
+     */
+    public static WorkLogRepository configuredStore(SpiContext context) {
+        WorkLogConfig config = context.config();
+        String name = config.get(ConfigKeys.WORKLOG_STORE)
+                .orElse(config.isSet(ConfigKeys.NOTION_API_KEY) ? "notion" : "local");
+        NamedServices<WorkLogRepositoryFactory> stores = NamedServices.repositories();
+        return stores.require(name).create(context);
+    }
+
+    private static BackupReport run(String what, WorkLogRepository from, WorkLogRepository to, LocalDate since,
+            Consumer<BackupReport.Item> progress, ExecutionLog log) {
+        String description = what + " from " + from.describe() + " to " + to.describe()
+                + (since == null ? "" : " (since " + since + ")");
+        log.info(LOG_COMPONENT, description + ": started");
+        try {
+            BackupReport report = Backup.withListener(progress).run(from, to, since);
+            log.success(LOG_COMPONENT, description + ": " + String.join("; ", report.summaryLines())
+                    + (report.warnings().isEmpty() ? "" : "; " + report.warnings().size() + " warnings"));
+            for (String w : report.warnings()) {
+                log.info(LOG_COMPONENT, what + " warning: " + w);
+            }
+            return report;
+        } catch (RuntimeException e) {
+            log.error(LOG_COMPONENT, description + " failed (rerun to copy what is missing): " + e.getMessage());
+            throw e;
+        }
+    }
+
+    private static SpiContext context(WorkLogConfig config, Clock clock) {
+        Objects.requireNonNull(config, "config");
+        Objects.requireNonNull(clock, "clock");
+        ZoneId zone;
+        try {
+            zone = ZoneId.of(config.get(ConfigKeys.WORKLOG_TIMEZONE, ZoneId.systemDefault().getId()));
+        } catch (DateTimeException e) {
+            throw new ConfigurationException(ConfigKeys.WORKLOG_TIMEZONE + " must be an IANA time zone such as "
+                    + "Asia/Seoul or UTC, got '" + config.get(ConfigKeys.WORKLOG_TIMEZONE, "") + "'", e);
+        }
+        ExecutionLog log = ExecutionLog.toFile(Path.of(config.get(ConfigKeys.LOG_FILE, "logs/execution.log")), clock,
+                zone, config.secretValues());
+        return new SpiContext(config, clock, Sleeper.system(), log);
+    }
+}
