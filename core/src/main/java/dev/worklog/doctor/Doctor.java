@@ -295,6 +295,10 @@ public final class Doctor {
             if (m.find()) {
                 return "Set " + m.group(1) + " in the environment or in .env" + hintFor(m.group(1));
             }
+            if (e.getMessage() != null && e.getMessage().contains(" is not available: ")) {
+                return "Use one of the names the message lists, or add the module that provides this one to the "
+                        + "classpath";
+            }
             return "Correct the variable the message names (environment or .env)";
         }
         if (e instanceof AuthenticationException) {
