@@ -67,6 +67,7 @@ public final class Main implements Callable<Integer> {
         cli.setErr(io.err());
         cli.setCaseInsensitiveEnumValuesAllowed(true);
         cli.setExecutionExceptionHandler((Exception e, CommandLine cmd, ParseResult parsed) -> main.report(e));
+        cli.setParameterExceptionHandler(Main::usageError);
         return cli.execute(args);
     }
 
@@ -135,6 +136,17 @@ public final class Main implements Callable<Integer> {
         }
         err.flush();
         return 1;
+    }
+
+    /** An unknown option or command: one line and where to find help, rather than the whole usage text. */
+    private static int usageError(CommandLine.ParameterException e, String[] args) {
+        CommandLine cmd = e.getCommandLine();
+        PrintWriter err = cmd.getErr();
+        err.println("error: " + e.getMessage());
+        CommandLine.UnmatchedArgumentException.printSuggestions(e, err);
+        err.println("Run '" + cmd.getCommandSpec().qualifiedName() + " --help' for usage.");
+        err.flush();
+        return cmd.getCommandSpec().exitCodeOnInvalidInput();
     }
 
     private static String hint(Exception e) {
