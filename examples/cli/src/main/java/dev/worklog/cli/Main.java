@@ -61,6 +61,16 @@ public final class Main implements Callable<Integer> {
 
     /** Runs one command line against the given streams and returns the exit code. */
     static int run(Io io, String... args) {
+        for (String arg : args) {
+            if (arg.indexOf('\uFFFD') >= 0) {
+                // the JVM decoded argv in the locale's charset (ASCII under LANG=C) and lost the text: refuse rather
+                // than store question marks
+                io.err().println("error: an argument holds characters that could not be decoded in the current locale ("
+                        + System.getProperty("sun.jnu.encoding") + "): '" + arg + "'. Use a UTF-8 locale (for example "
+                        + "LANG=C.UTF-8), or pass the text in a file (--json FILE, --context-file FILE)");
+                return 1;
+            }
+        }
         Main main = new Main(io);
         CommandLine cli = new CommandLine(main);
         cli.setOut(io.out());
