@@ -102,7 +102,11 @@ final class FrontMatterFile {
             }
             if (line.strip().equals(FENCE)) {
                 String body = text.substring(lineStart);
-                if (body.endsWith("\n")) {
+                // the store writes LF fences; a CRLF fence means an editor converted the whole file, final newline too
+                boolean crlfFile = text.charAt(nl - 1) == '\r';
+                if (crlfFile && body.endsWith("\r\n")) {
+                    body = body.substring(0, body.length() - 2);
+                } else if (body.endsWith("\n")) {
                     body = body.substring(0, body.length() - 1);
                 }
                 return new FrontMatterFile(file, raw, body);

@@ -91,11 +91,14 @@ public final class LocalWorkLogRepository implements WorkLogRepository {
 
     private final Path root;
     private final Clock clock;
+    private final ReentrantLock jvmLock;
     private final SecureRandom random = new SecureRandom();
 
-    private LocalWorkLogRepository(Path root, Clock clock) {
+    private LocalWorkLogRepository(Path root, Path realRoot, Clock clock) {
         this.root = root;
         this.clock = clock;
+        // keyed by the real path: two spellings of one folder (a symlink, "./data" and "data") must share the lock
+        this.jvmLock = JVM_LOCKS.computeIfAbsent(realRoot, p -> new ReentrantLock());
     }
 
     /**
@@ -109,6 +112,7 @@ public final class LocalWorkLogRepository implements WorkLogRepository {
         Objects.requireNonNull(dataDir, "dataDir");
         Objects.requireNonNull(clock, "clock");
         Path root = dataDir.toAbsolutePath().normalize();
+        Path realRoot;
         try {
             for (String sub : List.of(DAILY, WEEKLY, MONTHLY)) {
                 Files.createDirectories(root.resolve(sub));
@@ -117,10 +121,11 @@ public final class LocalWorkLogRepository implements WorkLogRepository {
             Path probe = root.resolve(".probe-" + ProcessHandle.current().pid() + "-" + System.nanoTime());
             Files.write(probe, new byte[0], StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
             Files.delete(probe);
+            realRoot = root.toRealPath();
         } catch (IOException | SecurityException e) {
             throw new LocalStoreException(root, "cannot use " + root + " as the local store: " + e, e);
         }
-        return new LocalWorkLogRepository(root, clock);
+        return new LocalWorkLogRepository(root, realRoot, clock);
     }
 
     /** The folder the files are in. */
@@ -438,7 +443,6 @@ public final class LocalWorkLogRepository implements WorkLogRepository {
     }
 
     private <T> T locked(Supplier<T> action) {
-        ReentrantLock jvmLock = JVM_LOCKS.computeIfAbsent(root, p -> new ReentrantLock());
         jvmLock.lock();
         try (FileChannel channel = FileChannel.open(root.resolve(LOCK_FILE), StandardOpenOption.CREATE,
                 StandardOpenOption.WRITE);
