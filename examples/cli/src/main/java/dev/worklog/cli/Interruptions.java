@@ -28,7 +28,8 @@ final class Interruptions {
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             Pending p = PENDING.getAndSet(null);
             if (p != null) {
-                p.log().cancelled(p.component(), p.what() + ": interrupted (Ctrl+C); nothing more was done");
+                p.log().cancelled(p.component(),
+                        p.what() + ": interrupted (Ctrl+C or a termination signal) before it finished");
                 p.err().println();
                 p.err().println("cancelled");
                 p.err().flush();

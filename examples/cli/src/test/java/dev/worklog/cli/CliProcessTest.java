@@ -245,6 +245,31 @@ class CliProcessTest {
     }
 
     @Test
+    void aSignalDuringThePromptsIsLoggedAsCancelled() throws Exception {
+        // Ctrl+C cannot be sent portably from Java; SIGTERM (Process.destroy) runs the same shutdown hook
+        ProcessBuilder pb = builder(Map.of(), "daily", "--interactive");
+        Path out = Files.createTempFile(work, "stdout", ".txt");
+        pb.redirectOutput(ProcessBuilder.Redirect.PIPE).redirectError(out.toFile());
+        Process process = pb.start(); // stdin stays open: the CLI waits at the first prompt
+        try (var reader = new java.io.BufferedReader(
+                new java.io.InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+            StringBuilder seen = new StringBuilder();
+            for (int c; !seen.toString().contains("Title") && (c = reader.read()) >= 0; ) {
+                seen.append((char) c);
+            }
+            assertThat(seen.toString()).contains("Title");
+            process.destroy();
+            assertThat(process.waitFor(30, TimeUnit.SECONDS)).isTrue();
+        } finally {
+            process.destroyForcibly();
+        }
+        assertThat(process.exitValue()).isNotZero();
+        assertThat(log()).contains("[CANCELLED] daily_logger - interactive daily log: interrupted");
+        assertThat(Files.readString(out, StandardCharsets.UTF_8)).contains("cancelled");
+        assertThat(allFiles()).isEmpty();
+    }
+
+    @Test
     void nothingToRecordWithoutATerminalIsAClearError() throws IOException {
         Run run = cli("", Map.of(), "daily");
 
@@ -337,24 +362,12 @@ class CliProcessTest {
 
     /** Runs the CLI with {@code stdin} as its input and waits for it, at most 30 s. */
     private Run cli(String stdin, Map<String, String> env, String... args) throws IOException {
-        List<String> command = new ArrayList<>(List.of(JAVA, "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
-                "-Xshare:auto", "-cp", CLASSPATH, Main.class.getName()));
-        command.addAll(List.of(args));
         Path in = Files.createTempFile(work, "stdin", ".txt");
         Files.writeString(in, stdin, StandardCharsets.UTF_8);
         Path out = Files.createTempFile(work, "stdout", ".txt");
         Path err = Files.createTempFile(work, "stderr", ".txt");
-        ProcessBuilder pb = new ProcessBuilder(command).directory(work.toFile())
+        ProcessBuilder pb = builder(env, args)
                 .redirectInput(in.toFile()).redirectOutput(out.toFile()).redirectError(err.toFile());
-        Map<String, String> environment = pb.environment();
-        environment.clear();
-        Map<String, String> set = new LinkedHashMap<>();
-        set.put("WORKLOG_DATA_DIR", data.toString());
-        set.put("LOG_FILE", logFile.toString());
-        set.put("WORKLOG_TIMEZONE", ZONE);
-        set.put("LANG", "C.UTF-8");
-        set.putAll(env);
-        environment.putAll(set);
         Process process = pb.start();
         try {
             if (!process.waitFor(30, TimeUnit.SECONDS)) {
@@ -372,6 +385,24 @@ class CliProcessTest {
             Files.deleteIfExists(p);
         }
         return run;
+    }
+
+    /** The CLI's command line in the test's folder, with an environment holding only what the test sets. */
+    private ProcessBuilder builder(Map<String, String> env, String... args) {
+        List<String> command = new ArrayList<>(List.of(JAVA, "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
+                "-Xshare:auto", "-cp", CLASSPATH, Main.class.getName()));
+        command.addAll(List.of(args));
+        ProcessBuilder pb = new ProcessBuilder(command).directory(work.toFile());
+        Map<String, String> environment = pb.environment();
+        environment.clear();
+        Map<String, String> set = new LinkedHashMap<>();
+        set.put("WORKLOG_DATA_DIR", data.toString());
+        set.put("LOG_FILE", logFile.toString());
+        set.put("WORKLOG_TIMEZONE", ZONE);
+        set.put("LANG", "C.UTF-8");
+        set.putAll(env);
+        environment.putAll(set);
+        return pb;
     }
 
     /** What a run left behind. */
