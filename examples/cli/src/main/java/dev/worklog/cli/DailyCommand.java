@@ -31,8 +31,8 @@ import picocli.CommandLine.ParentCommand;
             "Without data options on a terminal (or with --interactive) it asks for each field; otherwise it takes "
                 + "the flags below, or --json with the REST body (snake_case fields). Flags override JSON fields."},
         footer = {"", "Examples:", "  worklog daily",
-            "  worklog daily --title \"Cut p99 latency\" --category 성능개선 --impact High --tech Java,Redis "
-                + "--context-file notes.md",
+            "  worklog daily --title \"Cut p99 latency\" --category 성능개선 --impact High \\",
+            "      --tech Java,Redis --context-file notes.md",
             "  worklog daily --json entry.json", "  echo '{...}' | worklog daily --json -"})
 final class DailyCommand implements Callable<Integer> {
     /** Technologies offered by number in the interactive multi-select; anything else can be typed. */
@@ -59,8 +59,8 @@ final class DailyCommand implements Callable<Integer> {
     @Option(names = "--context-file", paramLabel = "FILE", description = "Read the context from a file (- for stdin).")
     private String contextFile;
 
-    @Option(names = "--category", paramLabel = "NAME", description = "One of the configured categories "
-            + "(default 신규기능, 성능개선, 버그픽스, 리팩토링, 문서화, 장애대응, 기타).")
+    @Option(names = "--category", paramLabel = "NAME", description = "A configured category, e.g. 성능개선 or "
+            + "버그픽스 (WORKLOG_CATEGORIES).")
     private String category;
 
     @Option(names = "--impact", paramLabel = "LEVEL", description = "High, Medium or Low.")
