@@ -194,14 +194,21 @@ final class FrontMatterFile {
         }
     }
 
-    /** A JSON array of strings; absent means empty. */
+    /** A JSON array of strings, or comma-separated bare text; absent means empty. */
     List<String> stringList(String key) {
         String v = raw.get(key);
         if (v == null || v.isEmpty() || v.equals("null")) {
             return List.of();
         }
         if (!v.startsWith("[")) {
-            throw corrupt(file, "front-matter key '" + key + "' must be a JSON array such as [\"a\", \"b\"]", null);
+            // a person may write "tech_stack: Java, Redis"; list items never hold commas (Notion forbids them)
+            List<String> out = new ArrayList<>();
+            for (String part : v.split(",")) {
+                if (!part.isBlank()) {
+                    out.add(part.strip());
+                }
+            }
+            return out;
         }
         JsonNode node = json(key, v);
         List<String> out = new ArrayList<>();

@@ -156,15 +156,17 @@ class LocalWorkLogRepositoryTest {
     }
 
     @Test
-    void upsertKeepsAnIdAPersonGaveTheFile() throws IOException {
-        StoredRef r1 = store.upsertWeekly(Fixtures.weekly(WEEK, "a"));
-        Path file = Path.of(URI.create(r1.url()));
-        Files.writeString(file, Files.readString(file).replace("id: weekly-2026-11-16_2026-11-22", "id: my-week"));
+    void aCopiedFileGetsItsOwnIdFromItsName() throws IOException {
+        StoredRef original = store.saveDailyLog(Fixtures.daily("original", LocalDate.of(2026, 11, 17)));
+        Path file = Path.of(URI.create(original.url()));
+        Path copy = file.resolveSibling("2026-11-18-my-copy.md");
+        Files.writeString(copy, Files.readString(file).replace("title: \"original\"", "title: \"copy\""));
 
-        StoredRef r2 = store.upsertWeekly(Fixtures.weekly(WEEK, "b"));
+        List<DailyLog> logs = store.findDailyLogs(WEEK, Set.of());
 
-        assertThat(r2.id()).isEqualTo("my-week");
-        assertThat(store.findWeekly(WEEK).orElseThrow().id()).isEqualTo("my-week");
+        assertThat(logs).extracting(DailyLog::id).containsExactly(original.id(), "2026-11-18-my-copy");
+        assertThat(logs).extracting(DailyLog::title).containsExactly("original", "copy");
+        assertThat(logs.get(1).url()).isEqualTo(copy.toUri().toString());
     }
 
     @Test
@@ -270,10 +272,22 @@ class LocalWorkLogRepositoryTest {
     }
 
     @Test
+    void corruptMonthlyStatsAreReportedByName() throws IOException {
+        StoredRef ref = store.upsertMonthly(Fixtures.monthly(YearMonth.of(2026, 11), "m"));
+        Path file = Path.of(URI.create(ref.url()));
+        Files.writeString(file, Files.readString(file).replaceFirst("stats: \\{", "stats: {\"totalLogs\": \"many\", "));
+
+        assertThatThrownBy(() -> store.findMonthly(YearMonth.of(2026, 11))).isInstanceOf(LocalStoreException.class)
+                .hasMessageContaining(file.toString()).hasMessageContaining("'stats' is not valid");
+        assertThatThrownBy(() -> store.findMonthlies(Period.of(YearMonth.of(2026, 11))))
+                .isInstanceOf(LocalStoreException.class).hasMessageContaining(file.toString());
+    }
+
+    @Test
     void aHandWrittenFileWithBareValuesIsRead() throws IOException {
         Files.writeString(dir.resolve("daily").resolve("2026-11-19-by-hand.md"),
                 "---\r\ntitle: 손으로 쓴 기록\r\n# a comment\r\ncategory: 기타\r\nimpact_level: low\r\n"
-                        + "tech_stack: [\"Vim\"]\r\nlogged_date: 2026-11-19\r\nstatus: Logged\r\n---\r\nbody line\r\n");
+                        + "tech_stack: Vim, tmux \r\nlogged_date: 2026-11-19\r\nstatus: Logged\r\n---\r\nbody line\r\n");
 
         DailyLog log = store.findDailyLogs(WEEK, Set.of()).get(0);
 
@@ -281,6 +295,7 @@ class LocalWorkLogRepositoryTest {
         assertThat(log.title()).isEqualTo("손으로 쓴 기록");
         assertThat(log.impactLevel()).isEqualTo(ImpactLevel.LOW);
         assertThat(log.context()).isEqualTo("body line");
+        assertThat(log.techStack()).containsExactly("Vim", "tmux");
         assertThat(log.metrics()).isNull();
     }
 
