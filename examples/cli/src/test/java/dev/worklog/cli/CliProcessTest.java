@@ -283,13 +283,9 @@ class CliProcessTest {
 
         assertThat(run.code).as(run.toString()).isEqualTo(1);
         assertThat(run.err).startsWith("error: ").doesNotContain("\tat ");
-        if (NamedServices.llmProviders().find("claude").isPresent()) {
-            assertThat(run.err).contains("CLAUDE_API_KEY");
-        } else {
-            // TODO: once llm-claude is merged this branch is dead; the check above then applies
-            assertThat(run.err).contains("LLM_PROVIDER=claude is not available", "providers on the classpath are",
-                    "offline");
-        }
+        assertThat(NamedServices.llmProviders().names()).as("llm-claude is a dependency of the CLI").contains("claude");
+        assertThat(run.err).contains("CLAUDE_API_KEY is not set");
+        assertThat(allFiles()).isEmpty();
     }
 
     @Test
@@ -299,7 +295,7 @@ class CliProcessTest {
                 "WORKLOG_STORE", "local"), "--verbose", "monthly");
 
         assertThat(run.code).as(run.toString()).isEqualTo(1);
-        assertThat(run.err).contains("LLM_PROVIDER=nope is not available", "offline");
+        assertThat(run.err).contains("LLM_PROVIDER=nope is not available", "offline", "claude", "openai", "gemini");
         assertThat(run.out + run.err).doesNotContain(secret);
     }
 
