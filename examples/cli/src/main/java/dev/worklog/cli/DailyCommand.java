@@ -173,14 +173,20 @@ final class DailyCommand implements Callable<Integer> {
             String s = ask.choice("Status", logger.logOptions().statuses(),
                     given.status() != null ? given.status() : logger.logOptions().defaultStatus());
             String m = ask.text("Metrics (optional, e.g. p99 800ms -> 120ms)", given.metrics(), false, null);
-            String u = ask.text("Ticket URL (optional)", given.ticketUrl(), false, null);
+            String u = ask.text("Ticket URL (optional)", given.ticketUrl(), false, DailyCommand::urlProblem);
             io.out().println();
             String ctx = ask.multiline("Context (markdown; end with a line holding only '.', or end of input):",
                     "STAR template:\n" + STAR_TEMPLATE, given.context());
             DailyLogDraft draft = DailyLogDraft.builder().title(t).category(c).impactLevel(i).techStack(techStack)
                     .loggedDate(d).status(s).metrics(m).ticketUrl(u).context(ctx).build();
 
-            LogResult checked = logger.check(draft);
+            LogResult checked;
+            try {
+                checked = logger.check(draft);
+            } catch (ValidationException e) {
+                logger.executionLog().error(ExecutionLog.DAILY_LOGGER, "rejected daily log: " + e.getMessage());
+                throw e;
+            }
             io.out().println();
             new Printer(io.out()).entry("Summary", checked.log(), true);
             warn(io, checked);
@@ -246,6 +252,20 @@ final class DailyCommand implements Callable<Integer> {
         for (String warning : result.warnings()) {
             io.err().println("warning: " + warning);
         }
+    }
+
+    /** Asked again at the prompt rather than failing after the whole context was typed; the SDK checks it too. */
+    private static String urlProblem(String value) {
+        try {
+            java.net.URI uri = new java.net.URI(value);
+            String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(java.util.Locale.ROOT);
+            if ((scheme.equals("http") || scheme.equals("https")) && uri.getHost() != null) {
+                return null;
+            }
+        } catch (java.net.URISyntaxException e) {
+            // reported below
+        }
+        return "'" + value + "' is not an http(s) URL; leave it empty to skip.";
     }
 
     private static String dateProblem(String value) {

@@ -216,6 +216,7 @@ class CliProcessTest {
                 "",                       // date: today
                 "",                       // status: Logged
                 "배포 30분 → 5분",          // metrics
+                "javascript:alert(1)",    // ticket: asked again
                 "https://jira.example.com/browse/OPS-7",
                 "### Situation", "수동 배포에 30분", "### Task", "자동화", "### Action", "- GitHub Actions 파이프라인",
                 "- 롤백 스크립트", "### Result", "배포 시간 30분 → 5분", ".",
@@ -224,7 +225,8 @@ class CliProcessTest {
         Run run = cli(answers, Map.of(), "daily", "--interactive");
 
         assertThat(run.code).as(run.toString()).isZero();
-        assertThat(run.out).contains("Category:", "1) 신규기능", "Enter a number from 1 to 7", "Summary: 배포 파이프라인 자동화",
+        assertThat(run.out).contains("Category:", "1) 신규기능", "Enter a number from 1 to 7",
+                "is not an http(s) URL", "Summary: 배포 파이프라인 자동화",
                 "Save this daily log?", "Logged: 배포 파이프라인 자동화");
         String text = Files.readString(files("daily").get(0), StandardCharsets.UTF_8);
         assertThat(text).contains("리팩토링", "High", "\"Java\",\"Docker\",\"ArgoCD\"", "배포 30분 → 5분",
