@@ -260,7 +260,9 @@ class CliProcessTest {
                 seen.append((char) c);
             }
             assertThat(seen.toString()).contains("Title");
-            process.destroy();
+            // ProcessHandle.destroy only signals; Process.destroy would also close stdin, and the CLI would see the
+            // end of input (a different, also cancelled, path) instead of the signal
+            process.toHandle().destroy();
             assertThat(process.waitFor(30, TimeUnit.SECONDS)).isTrue();
         } finally {
             process.destroyForcibly();
