@@ -204,6 +204,10 @@ class CliProcessTest {
         Run again = cli("", Map.of(), "demo");
         assertThat(again.code).as(again.toString()).isZero();
         assertThat(again.out).contains(work.resolve("worklog-demo-data-2").toString());
+
+        Run occupied = cli("", Map.of(), "demo", "--data-dir", demo.toString());
+        assertThat(occupied.code).as(occupied.toString()).isEqualTo(1);
+        assertThat(occupied.err).contains("is not empty");
     }
 
     @Test
