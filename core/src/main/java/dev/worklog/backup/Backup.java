@@ -44,8 +44,8 @@ import java.util.function.Consumer;
  * {@code sourceIds} are rewritten to the daily logs' ids in the target, and a month's {@code sourceWeekIds} and
  * achievement sources to the weeks' ids in the target.</li>
  * <li><b>Idempotent.</b> A second run writes nothing. A daily log counts as present when the target holds one with
- * equal fields on the same date (the context compared with line ends and trailing spaces normalised, since stores
- * may differ there); a roll-up when the target's roll-up of that period has equal content. A roll-up that differs is
+ * equal fields on the same date (the context compared without blank lines and trailing spaces, since stores
+ * render those differently); a roll-up when the target's roll-up of that period has equal content. A roll-up that differs is
  * upserted (the stores keep one per period, so this never duplicates).</li>
  * <li><b>Resumable.</b> Records are written one at a time; when a run fails half-way (network, rate limits beyond
  * the retries), running it again copies only what is missing.</li>
@@ -354,12 +354,18 @@ public final class Backup {
         return new TreeSet<>(ids);
     }
 
-    /** Line ends unified, trailing spaces and surrounding blank lines removed. */
+    /**
+     * The context as compared: line ends unified, trailing spaces and blank lines removed. Stores render markdown
+     * differently in these respects only (Notion's blocks come back with a blank line between every block), and
+     * none of them changes what the entry says.
+     */
     static String normalise(String markdown) {
         StringBuilder sb = new StringBuilder();
         for (String line : markdown.split("\\R", -1)) {
-            sb.append(line.stripTrailing()).append('\n');
+            if (!line.isBlank()) {
+                sb.append(line.stripTrailing()).append('\n');
+            }
         }
-        return sb.toString().strip();
+        return sb.toString();
     }
 }

@@ -151,13 +151,24 @@ class BackupTest {
     }
 
     @Test
-    void contextsThatDifferOnlyInLineEndsAndTrailingSpacesAreTheSameEntry() {
+    void contextsThatDifferOnlyInLineEndsBlankLinesAndTrailingSpacesAreTheSameEntry() {
         DailyLog log = BackupFixtures.log("검색", LocalDate.of(2026, 11, 10), "기타", ImpactLevel.LOW, null, null);
         target.saveDailyLog(log);
-        source.saveDailyLog(new DailyLog(null, null, log.title(), log.context().replace("\n", "  \r\n") + "\n\n",
+        // as Notion gives it back: a blank line after every block
+        source.saveDailyLog(new DailyLog(null, null, log.title(), log.context().replace("\n", "  \r\n\n") + "\n\n",
                 log.category(), log.impactLevel(), log.techStack(), log.loggedDate(), log.status(), null, null));
 
         assertThat(Backup.copy(source, target, null).count(Kind.DAILY, Action.SKIPPED)).isEqualTo(1);
+    }
+
+    @Test
+    void aContextWithOtherWordsIsADifferentEntry() {
+        DailyLog log = BackupFixtures.log("검색", LocalDate.of(2026, 11, 10), "기타", ImpactLevel.LOW, null, null);
+        target.saveDailyLog(log);
+        source.saveDailyLog(new DailyLog(null, null, log.title(), log.context().replace("120ms", "130ms"),
+                log.category(), log.impactLevel(), log.techStack(), log.loggedDate(), log.status(), null, null));
+
+        assertThat(Backup.copy(source, target, null).count(Kind.DAILY, Action.DIFFERS)).isEqualTo(1);
     }
 
     @Test
