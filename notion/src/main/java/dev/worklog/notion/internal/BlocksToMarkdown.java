@@ -1,0 +1,382 @@
+package dev.worklog.notion.internal;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import org.commonmark.node.Node;
+import org.commonmark.node.Paragraph;
+
+/**
+ * Notion blocks (children nested at {@code block[type].children}) back to markdown, from {@code plain_text}. For
+ * everything {@link MarkdownToBlocks} writes, converting the output again gives the same blocks; text is written
+ * as-is and escaped only where commonmark would otherwise read it differently, so ordinary prose comes back
+ * character for character.
+ */
+public final class BlocksToMarkdown {
+    private static final Map<String, String> FENCE_LANGUAGES = Map.of("plain text", "", "c++", "cpp", "c#",
+            "csharp", "docker", "dockerfile");
+
+    private BlocksToMarkdown() {
+    }
+
+    /** The markdown of a list of sibling blocks. */
+    public static String convert(List<? extends JsonNode> blocks) {
+        return render(blocks).strip();
+    }
+
+    private static String render(List<? extends JsonNode> blocks) {
+        StringBuilder out = new StringBuilder();
+        String previous = null;
+        int number = 0;
+        for (JsonNode block : blocks) {
+            String type = Blocks.type(block);
+            String text = renderOne(block, type, type.equals("numbered_list_item")
+                    ? (number = Objects.equals(previous, type) ? number + 1 : 1) : 0);
+            if (text == null) {
+                continue;
+            }
+            if (out.length() > 0) {
+                boolean sameList = Objects.equals(previous, type) && isListItem(type);
+                out.append(sameList ? "\n" : "\n\n");
+            }
+            out.append(text);
+            previous = type;
+        }
+        return out.toString();
+    }
+
+    private static boolean isListItem(String type) {
+        return type.equals("bulleted_list_item") || type.equals("numbered_list_item") || type.equals("to_do")
+                || type.equals("toggle");
+    }
+
+    private static String renderOne(JsonNode block, String type, int number) {
+        JsonNode body = Blocks.body(block);
+        List<JsonNode> children = Blocks.children(block);
+        String text = inline(RichText.fromArray(body.path("rich_text")), false);
+        switch (type) {
+            case "paragraph":
+                return withChildren(text, children, "");
+            case "heading_1":
+            case "heading_2":
+            case "heading_3":
+                return withChildren("#".repeat(type.charAt(8) - '0') + " " + text.replace("\n", " "), children, "");
+            case "bulleted_list_item":
+            case "toggle":
+                return item("- ", text, children);
+            case "numbered_list_item":
+                return item(number + ". ", text, children);
+            case "to_do":
+                return item(body.path("checked").asBoolean(false) ? "- [x] " : "- [ ] ", text, children);
+            case "quote":
+            case "callout": {
+                String inner = text;
+                if (!children.isEmpty()) {
+                    inner = (inner.isEmpty() ? "" : inner + "\n\n") + render(children);
+                }
+                return prefixLines(inner, "> ", ">");
+            }
+            case "code":
+                return code(RichText.plainText(body.path("rich_text")), body.path("language").asText("plain text"));
+            case "divider":
+                return "---";
+            case "table":
+                return table(body, children);
+            case "equation":
+                return "$$" + body.path("expression").asText() + "$$";
+            case "image":
+            case "video":
+            case "file":
+            case "pdf":
+            case "bookmark":
+            case "embed":
+            case "link_preview": {
+                String url = body.path("url").asText(body.path("external").path("url").asText(
+                        body.path("file").path("url").asText("")));
+                return url.isEmpty() ? null : "[" + url + "](" + url + ")";
+            }
+            case "child_page":
+            case "child_database":
+                return "**" + body.path("title").asText() + "**";
+            default:
+                if (!text.isEmpty() || !children.isEmpty()) {
+                    return withChildren(text, children, "");
+                }
+                return null;
+        }
+    }
+
+    private static String withChildren(String text, List<JsonNode> children, String indent) {
+        if (children.isEmpty()) {
+            return text;
+        }
+        String rest = render(children);
+        return text.isEmpty() ? rest : text + "\n\n" + rest;
+    }
+
+    private static String item(String marker, String text, List<JsonNode> children) {
+        String pad = " ".repeat(marker.length());
+        StringBuilder sb = new StringBuilder(marker).append(text.replace("\n", "\n" + pad));
+        if (!children.isEmpty()) {
+            JsonNode first = children.get(0);
+            boolean tight = isListItem(Blocks.type(first));
+            sb.append(tight && !text.isEmpty() ? "\n" : text.isEmpty() ? "" : "\n\n");
+            String inner = render(children);
+            String indented = prefixLines(inner, pad, "");
+            sb.append(text.isEmpty() ? indented.substring(pad.length()) : indented);
+        }
+        return sb.toString();
+    }
+
+    private static String prefixLines(String text, String prefix, String emptyPrefix) {
+        StringBuilder sb = new StringBuilder();
+        String[] lines = text.split("\n", -1);
+        for (int i = 0; i < lines.length; i++) {
+            if (i > 0) {
+                sb.append('\n');
+            }
+            sb.append(lines[i].isEmpty() ? emptyPrefix : prefix + lines[i]);
+        }
+        return sb.toString();
+    }
+
+    private static String code(String text, String language) {
+        int longest = 0;
+        int run = 0;
+        for (int i = 0; i < text.length(); i++) {
+            run = text.charAt(i) == '`' ? run + 1 : 0;
+            longest = Math.max(longest, run);
+        }
+        String fence = "`".repeat(Math.max(3, longest + 1));
+        String info = FENCE_LANGUAGES.getOrDefault(language, language.replace(' ', '-'));
+        return fence + info + "\n" + text + "\n" + fence;
+    }
+
+    private static String table(JsonNode body, List<JsonNode> rows) {
+        int width = Math.max(1, body.path("table_width").asInt(1));
+        StringBuilder sb = new StringBuilder();
+        for (int r = 0; r < rows.size(); r++) {
+            JsonNode cells = rows.get(r).path("table_row").path("cells");
+            sb.append('|');
+            for (int c = 0; c < width; c++) {
+                String cell = inline(RichText.fromArray(cells.path(c)), true);
+                sb.append(' ').append(cell.isEmpty() ? "" : cell + " ").append('|');
+            }
+            sb.append('\n');
+            if (r == 0) {
+                sb.append('|');
+                sb.append(" --- |".repeat(width));
+                sb.append('\n');
+            }
+        }
+        return sb.toString().stripTrailing();
+    }
+
+    // ---- inline text
+
+    /**
+     * Markdown for the spans: first written plainly; if commonmark would read that back differently (a literal
+     * {@code *} or a line starting with {@code 1.}), written again with those characters escaped.
+     */
+    static String inline(List<Span> spans, boolean inTable) {
+        if (spans.isEmpty()) {
+            return "";
+        }
+        List<Span> wanted = tableSafe(spans, inTable);
+        String plain = write(wanted, false, inTable);
+        if (readsBackAs(plain, wanted, inTable)) {
+            return plain;
+        }
+        return write(wanted, true, inTable);
+    }
+
+    private static List<Span> tableSafe(List<Span> spans, boolean inTable) {
+        if (!inTable) {
+            return spans;
+        }
+        List<Span> out = new ArrayList<>();
+        for (Span s : spans) {
+            out.add(s.withText(s.text().replace('\n', ' ')));
+        }
+        return out;
+    }
+
+    private static boolean readsBackAs(String markdown, List<Span> wanted, boolean inTable) {
+        String probe = inTable ? markdown.replace("\\|", "|") : markdown;
+        if (inTable && markdown.replace("\\|", "").contains("|")) {
+            return false;
+        }
+        Node doc = MarkdownToBlocks.PARSER.parse(probe);
+        Node first = doc.getFirstChild();
+        if (!(first instanceof Paragraph) || first.getNext() != null) {
+            return false;
+        }
+        return canonical(MarkdownToBlocks.inlines(first)).equals(canonical(wanted));
+    }
+
+    /** Per character its formatting, whitespace outside code counted as unformatted (it looks the same). */
+    private static List<String> canonical(List<Span> spans) {
+        List<String> out = new ArrayList<>();
+        for (Span s : spans) {
+            String style = (s.bold() ? "b" : "") + (s.italic() ? "i" : "") + (s.strike() ? "s" : "")
+                    + (s.code() ? "c" : "") + (s.link() == null ? "" : "@" + s.link());
+            s.text().codePoints().forEach(cp -> {
+                boolean ws = Character.isWhitespace(cp) && !s.code();
+                out.add(new String(Character.toChars(cp)) + (ws ? "" : "|" + style));
+            });
+        }
+        return out;
+    }
+
+    private enum Mark { LINK, BOLD, ITALIC, STRIKE }
+
+    private static String write(List<Span> spans, boolean escape, boolean inTable) {
+        StringBuilder out = new StringBuilder();
+        List<Mark> open = new ArrayList<>();
+        String openLink = null;
+        String pendingSpace = "";
+        for (Span s : spans) {
+            String text = s.text();
+            String lead = "";
+            String core = text;
+            String trail = "";
+            if (!s.code()) {
+                // whitespace at the edge of a formatted run goes outside the delimiters: "** x**" is not bold
+                lead = leadingSpace(text);
+                String rest = text.substring(lead.length());
+                trail = trailingSpace(rest);
+                core = rest.substring(0, rest.length() - trail.length());
+                if (core.isEmpty()) {
+                    pendingSpace += text;
+                    continue;
+                }
+            }
+            List<Mark> want = marks(s);
+            int keep = 0;
+            while (keep < open.size() && want.contains(open.get(keep))
+                    && (open.get(keep) != Mark.LINK || Objects.equals(openLink, s.link()))) {
+                keep++;
+            }
+            for (int i = open.size() - 1; i >= keep; i--) {
+                out.append(close(open.get(i), openLink));
+            }
+            open = new ArrayList<>(open.subList(0, keep));
+            out.append(text(pendingSpace + lead, escape, inTable, out));
+            for (Mark m : want) {
+                if (!open.contains(m)) {
+                    out.append(openDelimiter(m));
+                    open.add(m);
+                    if (m == Mark.LINK) {
+                        openLink = s.link();
+                    }
+                }
+            }
+            out.append(s.code() ? codeSpan(core) : text(core, escape, inTable, out));
+            pendingSpace = trail;
+        }
+        for (int i = open.size() - 1; i >= 0; i--) {
+            out.append(close(open.get(i), openLink));
+        }
+        out.append(pendingSpace);
+        return out.toString();
+    }
+
+    private static String text(String text, boolean escape, boolean inTable, StringBuilder before) {
+        if (escape) {
+            return escapeText(text, before, inTable);
+        }
+        return inTable ? text.replace("|", "\\|") : text;
+    }
+
+    private static List<Mark> marks(Span s) {
+        List<Mark> m = new ArrayList<>();
+        if (s.link() != null) {
+            m.add(Mark.LINK);
+        }
+        if (s.bold()) {
+            m.add(Mark.BOLD);
+        }
+        if (s.italic()) {
+            m.add(Mark.ITALIC);
+        }
+        if (s.strike()) {
+            m.add(Mark.STRIKE);
+        }
+        return m;
+    }
+
+    private static String openDelimiter(Mark m) {
+        switch (m) {
+            case LINK:
+                return "[";
+            case BOLD:
+                return "**";
+            case ITALIC:
+                return "*";
+            default:
+                return "~~";
+        }
+    }
+
+    private static String close(Mark m, String link) {
+        return m == Mark.LINK ? "](" + link + ")" : openDelimiter(m);
+    }
+
+    private static String leadingSpace(String s) {
+        int i = 0;
+        while (i < s.length() && Character.isWhitespace(s.charAt(i))) {
+            i++;
+        }
+        return s.substring(0, i);
+    }
+
+    private static String trailingSpace(String s) {
+        int i = s.length();
+        while (i > 0 && Character.isWhitespace(s.charAt(i - 1))) {
+            i--;
+        }
+        return s.substring(i);
+    }
+
+    private static String codeSpan(String text) {
+        int longest = 0;
+        int run = 0;
+        for (int i = 0; i < text.length(); i++) {
+            run = text.charAt(i) == '`' ? run + 1 : 0;
+            longest = Math.max(longest, run);
+        }
+        String ticks = "`".repeat(longest + 1);
+        boolean pad = text.startsWith("`") || text.endsWith("`")
+                || (text.startsWith(" ") && text.endsWith(" ") && !text.isBlank());
+        return ticks + (pad ? " " + text + " " : text) + ticks;
+    }
+
+    private static String escapeText(String text, StringBuilder before, boolean inTable) {
+        StringBuilder sb = new StringBuilder();
+        boolean lineStart = before.length() == 0 || before.charAt(before.length() - 1) == '\n';
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if ("\\`*_[]<>~&!".indexOf(c) >= 0 || c == '|' && inTable) {
+                sb.append('\\');
+            } else if (lineStart && "#-+=>".indexOf(c) >= 0) {
+                sb.append('\\');
+            } else if (Character.isDigit(c) && lineStart) {
+                int j = i;
+                while (j < text.length() && Character.isDigit(text.charAt(j))) {
+                    j++;
+                }
+                if (j < text.length() && (text.charAt(j) == '.' || text.charAt(j) == ')')) {
+                    sb.append(text, i, j).append('\\').append(text.charAt(j));
+                    i = j;
+                    lineStart = false;
+                    continue;
+                }
+            }
+            sb.append(c);
+            lineStart = c == '\n' || lineStart && (c == ' ' || c == '\t');
+        }
+        return sb.toString();
+    }
+}
