@@ -65,7 +65,7 @@ public final class MarkdownToBlocks {
             Map.entry("md", "markdown"), Map.entry("markdown", "markdown"), Map.entry("dockerfile", "docker"),
             Map.entry("docker", "docker"), Map.entry("graphql", "graphql"), Map.entry("diff", "diff"),
             Map.entry("groovy", "groovy"), Map.entry("r", "r"), Map.entry("lua", "lua"),
-            Map.entry("makefile", "makefile"), Map.entry("toml", "toml"), Map.entry("protobuf", "protobuf"),
+            Map.entry("makefile", "makefile"), Map.entry("protobuf", "protobuf"),
             Map.entry("mermaid", "mermaid"), Map.entry("dart", "dart"), Map.entry("elixir", "elixir"),
             Map.entry("haskell", "haskell"), Map.entry("perl", "perl"), Map.entry("text", "plain text"),
             Map.entry("plaintext", "plain text"), Map.entry("txt", "plain text"));

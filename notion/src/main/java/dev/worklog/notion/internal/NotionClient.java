@@ -9,7 +9,6 @@ import dev.worklog.http.HttpExecutor;
 import dev.worklog.http.HttpResult;
 import dev.worklog.internal.Json;
 import java.net.URI;
-import java.net.URLEncoder;
 import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -269,8 +268,21 @@ public final class NotionClient {
         return q < 0 ? path : path.substring(0, q);
     }
 
-    private static String id(String value) {
-        return URLEncoder.encode(value, StandardCharsets.UTF_8);
+    /**
+     * A path segment. Notion's property ids come already percent-encoded ({@code %3A%3Cb}), so '%' is kept as is;
+     * anything else outside the unreserved set is encoded.
+     */
+    static String id(String value) {
+        StringBuilder sb = new StringBuilder();
+        for (byte b : value.getBytes(StandardCharsets.UTF_8)) {
+            char c = (char) (b & 0xff);
+            if (c < 128 && (Character.isLetterOrDigit(c) || "-._~%".indexOf(c) >= 0)) {
+                sb.append(c);
+            } else {
+                sb.append('%').append(String.format("%02X", b & 0xff));
+            }
+        }
+        return sb.toString();
     }
 
     private static String textOrNull(JsonNode node) {
