@@ -6,6 +6,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import org.commonmark.node.Node;
+import org.commonmark.node.BlockQuote;
+import org.commonmark.node.Heading;
+import org.commonmark.node.ListBlock;
+import org.commonmark.node.ListItem;
 import org.commonmark.node.Paragraph;
 
 /**
@@ -55,24 +59,28 @@ public final class BlocksToMarkdown {
     private static String renderOne(JsonNode block, String type, int number) {
         JsonNode body = Blocks.body(block);
         List<JsonNode> children = Blocks.children(block);
-        String text = inline(RichText.fromArray(body.path("rich_text")), false);
+        List<Span> spans = RichText.fromArray(body.path("rich_text"));
         switch (type) {
             case "paragraph":
-                return withChildren(text, children, "");
+                return withChildren(inline(spans, "", ""), children, "");
             case "heading_1":
             case "heading_2":
-            case "heading_3":
-                return withChildren("#".repeat(type.charAt(8) - '0') + " " + text.replace("\n", " "), children, "");
+            case "heading_3": {
+                String hashes = "#".repeat(type.charAt(8) - '0') + " ";
+                List<Span> oneLine = new ArrayList<>();
+                spans.forEach(s -> oneLine.add(s.withText(s.text().replace('\n', ' '))));
+                return withChildren(hashes + inline(oneLine, hashes, null), children, "");
+            }
             case "bulleted_list_item":
             case "toggle":
-                return item("- ", text, children);
+                return item("- ", spans, children);
             case "numbered_list_item":
-                return item(number + ". ", text, children);
+                return item(number + ". ", spans, children);
             case "to_do":
-                return item(body.path("checked").asBoolean(false) ? "- [x] " : "- [ ] ", text, children);
+                return item(body.path("checked").asBoolean(false) ? "- [x] " : "- [ ] ", spans, children);
             case "quote":
             case "callout": {
-                String inner = text;
+                String inner = inline(spans, "> ", "> ");
                 if (!children.isEmpty()) {
                     inner = (inner.isEmpty() ? "" : inner + "\n\n") + render(children);
                 }
@@ -100,11 +108,13 @@ public final class BlocksToMarkdown {
             case "child_page":
             case "child_database":
                 return "**" + body.path("title").asText() + "**";
-            default:
+            default: {
+                String text = inline(spans, "", "");
                 if (!text.isEmpty() || !children.isEmpty()) {
                     return withChildren(text, children, "");
                 }
                 return null;
+            }
         }
     }
 
@@ -116,8 +126,9 @@ public final class BlocksToMarkdown {
         return text.isEmpty() ? rest : text + "\n\n" + rest;
     }
 
-    private static String item(String marker, String text, List<JsonNode> children) {
+    private static String item(String marker, List<Span> spans, List<JsonNode> children) {
         String pad = " ".repeat(marker.length());
+        String text = inline(spans, marker, pad);
         StringBuilder sb = new StringBuilder(marker).append(text.replace("\n", "\n" + pad));
         if (!children.isEmpty()) {
             JsonNode first = children.get(0);
@@ -161,7 +172,7 @@ public final class BlocksToMarkdown {
             JsonNode cells = rows.get(r).path("table_row").path("cells");
             sb.append('|');
             for (int c = 0; c < width; c++) {
-                String cell = inline(RichText.fromArray(cells.path(c)), true);
+                String cell = inline(RichText.fromArray(cells.path(c)), null, null);
                 sb.append(' ').append(cell.isEmpty() ? "" : cell + " ").append('|');
             }
             sb.append('\n');
@@ -180,13 +191,14 @@ public final class BlocksToMarkdown {
      * Markdown for the spans: first written plainly; if commonmark would read that back differently (a literal
      * {@code *} or a line starting with {@code 1.}), written again with those characters escaped.
      */
-    static String inline(List<Span> spans, boolean inTable) {
+    static String inline(List<Span> spans, String prefix, String continuation) {
         if (spans.isEmpty()) {
             return "";
         }
+        boolean inTable = prefix == null;
         List<Span> wanted = tableSafe(spans, inTable);
         String plain = write(wanted, false, inTable);
-        if (readsBackAs(plain, wanted, inTable)) {
+        if (readsBackAs(plain, wanted, prefix, continuation)) {
             return plain;
         }
         return write(wanted, true, inTable);
@@ -203,17 +215,34 @@ public final class BlocksToMarkdown {
         return out;
     }
 
-    private static boolean readsBackAs(String markdown, List<Span> wanted, boolean inTable) {
-        String probe = inTable ? markdown.replace("\\|", "|") : markdown;
-        if (inTable && markdown.replace("\\|", "").contains("|")) {
+    /**
+     * Whether commonmark reads the text, in the place it will stand (after a list marker, a heading's hashes, a
+     * quote's {@code >}), as exactly these spans.
+     */
+    private static boolean readsBackAs(String markdown, List<Span> wanted, String prefix, String continuation) {
+        String probe;
+        if (prefix == null) {
+            if (markdown.replace("\\|", "").contains("|")) {
+                return false;
+            }
+            probe = markdown.replace("\\|", "|");
+        } else {
+            probe = prefix + (continuation == null ? markdown : markdown.replace("\n", "\n" + continuation));
+        }
+        Node node = MarkdownToBlocks.PARSER.parse(probe).getFirstChild();
+        while (node != null && node.getNext() == null && !(node instanceof Paragraph) && !(node instanceof Heading)) {
+            if (!(node instanceof ListBlock || node instanceof ListItem || node instanceof BlockQuote)) {
+                return false;
+            }
+            node = node.getFirstChild();
+        }
+        if (node == null || node.getNext() != null) {
             return false;
         }
-        Node doc = MarkdownToBlocks.PARSER.parse(probe);
-        Node first = doc.getFirstChild();
-        if (!(first instanceof Paragraph) || first.getNext() != null) {
+        if (prefix != null && prefix.startsWith("#") != (node instanceof Heading)) {
             return false;
         }
-        return canonical(MarkdownToBlocks.inlines(first)).equals(canonical(wanted));
+        return canonical(MarkdownToBlocks.inlines(node)).equals(canonical(wanted));
     }
 
     /** Per character its formatting, whitespace outside code counted as unformatted (it looks the same). */

@@ -42,7 +42,7 @@ public final class NotionErrorReader implements ErrorReader {
         }
         String advice = advice(status, code);
         if (!advice.isEmpty()) {
-            message = message.isEmpty() ? advice : message + ". " + advice;
+            message = message.isEmpty() ? advice : message + (message.endsWith(".") ? " " : ". ") + advice;
         }
         return new UpstreamError(service, status, code, message, requestId, null, reason);
     }
