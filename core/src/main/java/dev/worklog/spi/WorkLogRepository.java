@@ -47,6 +47,20 @@ public interface WorkLogRepository extends AutoCloseable {
     /** Stores the roll-up, replacing the one of the same month if there is one. */
     StoredRef upsertMonthly(MonthlyRollup rollup);
 
+    /**
+     * What {@link #saveDailyLog} would send or write for this entry, without writing it: for Notion the page
+     * properties and blocks, for a file store the file text. Used by dry runs; the default describes the entry only.
+     *
+     * @return a JSON-serialisable tree of maps, lists and strings
+     */
+    default java.util.Map<String, Object> previewDailyLog(DailyLog log) {
+        java.util.Map<String, Object> preview = new java.util.LinkedHashMap<>();
+        preview.put("store", describe());
+        preview.put("title", log.title());
+        preview.put("context", log.context());
+        return preview;
+    }
+
     /** Releases resources; the default does nothing. */
     @Override
     default void close() {
