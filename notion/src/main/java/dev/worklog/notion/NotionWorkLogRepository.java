@@ -35,6 +35,7 @@ import dev.worklog.http.Sleeper;
 import dev.worklog.internal.Json;
 import dev.worklog.log.ExecutionLog;
 import dev.worklog.model.DailyLog;
+import dev.worklog.model.Generation;
 import dev.worklog.model.ImpactLevel;
 import dev.worklog.model.LogOptions;
 import dev.worklog.model.MonthlyRollup;
@@ -50,8 +51,8 @@ import dev.worklog.notion.internal.NotionClient;
 import dev.worklog.notion.internal.NotionErrorReader;
 import dev.worklog.notion.internal.RateLimiter;
 import dev.worklog.notion.internal.RichText;
-import dev.worklog.notion.internal.RollupBody;
 import dev.worklog.spi.WorkLogRepository;
+import dev.worklog.summarize.RollupMarkdown;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.time.Clock;
@@ -320,8 +321,7 @@ public final class NotionWorkLogRepository implements WorkLogRepository {
             props.putObject(name(WEEKLY_GENERATED_AT)).putObject("date")
                     .put("start", stamp(rollup.generation().generatedAt()));
             props.set(name(WEEKLY_SOURCE_LOGS), relation(rollup.sourceLogIds()));
-            String body = RollupBody.render(rollup.achievements(), RollupBody.KEY_HIGHLIGHTS, rollup.keyHighlights(),
-                    rollup.warnings(), rollup.generation());
+            String body = RollupMarkdown.weeklyBody(rollup);
             StoredRef ref = upsert(db, props, body, () -> weeklyPage(db, rollup.period()));
             linkOverflow(db, WEEKLY_SOURCE_LOGS, ref.id(), rollup.sourceLogIds());
             return ref;
@@ -344,8 +344,8 @@ public final class NotionWorkLogRepository implements WorkLogRepository {
                 .orElse(start.plusDays(6));
         Instant generatedAt = parseInstant(props.path(name(WEEKLY_GENERATED_AT)).path("date").path("start").asText(""),
                 page);
-        RollupBody.Parsed body = RollupBody.parse(BlocksToMarkdown.convert(writer.readTree(id)), generatedAt);
-        List<String> highlights = body.bullets();
+        RollupMarkdown.Body body = parseBody(id, generatedAt);
+        List<String> highlights = body.highlights();
         if (highlights.isEmpty()) {
             highlights = lines(RichText.plainText(props.path(name(WEEKLY_HIGHLIGHTS)).path("rich_text")));
         }
@@ -396,8 +396,7 @@ public final class NotionWorkLogRepository implements WorkLogRepository {
                     .put("start", stamp(rollup.generation().generatedAt()));
             props.putObject(name(MONTHLY_STATS)).set("rich_text", RichText.plainArray(rollup.stats().describe()));
             props.set(name(MONTHLY_SOURCE_WEEKS), relation(rollup.sourceWeekIds()));
-            String body = RollupBody.render(rollup.achievements(), RollupBody.CAREER_BRIEF, rollup.careerBrief(),
-                    rollup.warnings(), rollup.generation());
+            String body = RollupMarkdown.monthlyBody(rollup);
             StoredRef ref = upsert(db, props, body, () -> monthlyPage(db, rollup.month()));
             linkOverflow(db, MONTHLY_SOURCE_WEEKS, ref.id(), rollup.sourceWeekIds());
             return ref;
@@ -416,15 +415,37 @@ public final class NotionWorkLogRepository implements WorkLogRepository {
                 .orElseThrow(() -> unreadable(3, id, MONTHLY_MONTH));
         Instant generatedAt = parseInstant(
                 props.path(name(MONTHLY_GENERATED_AT)).path("date").path("start").asText(""), page);
-        RollupBody.Parsed body = RollupBody.parse(BlocksToMarkdown.convert(writer.readTree(id)), generatedAt);
+        RollupMarkdown.Body body = parseBody(id, generatedAt);
         List<String> weeks = relationIds(page, MONTHLY_SOURCE_WEEKS);
         MonthlyStats stats = parseStats(RichText.plainText(props.path(name(MONTHLY_STATS)).path("rich_text")),
                 weeks.size());
-        List<String> brief = body.bullets().isEmpty() ? List.of("(no career brief recorded)") : body.bullets();
+        List<String> brief = body.careerBrief().isEmpty() ? List.of("(no career brief recorded)") : body.careerBrief();
         return new MonthlyRollup(id, page.path("url").asText(pageUrl(id)), YearMonth.from(first),
                 RichText.plainText(props.path(name(MONTHLY_TITLE)).path("title")),
                 limit(orPlaceholder(body.achievements(), page), MonthlyRollup.MAX_ACHIEVEMENTS),
                 limit(brief, MonthlyRollup.MAX_BRIEF), stats, weeks, body.generation(), body.warnings());
+    }
+
+    /**
+     * The roll-up parts of a page body. A body a person edited beyond recognition reads as no achievements (the
+     * caller puts a placeholder) and a warning, so that one bad page does not stop a monthly run.
+     */
+    private RollupMarkdown.Body parseBody(String pageId, Instant generatedAt) {
+        String markdown = BlocksToMarkdown.convert(writer.readTree(pageId));
+        try {
+            RollupMarkdown.Body body = RollupMarkdown.parseBody(markdown);
+            if (body.generation().generatedAt().equals(Instant.EPOCH)) {
+                Generation g = body.generation();
+                body = new RollupMarkdown.Body(body.highlights(), body.achievements(), body.careerBrief(),
+                        body.warnings(), new Generation(g.provider(), g.model(), g.promptVersion(),
+                                g.inputFingerprint(), generatedAt));
+            }
+            return body;
+        } catch (IllegalArgumentException e) {
+            return new RollupMarkdown.Body(List.of(), List.of(), List.of(),
+                    List.of("the page body of " + pageId + " could not be read back: " + e.getMessage()),
+                    new Generation("unknown", "unknown", "unknown", "", generatedAt));
+        }
     }
 
     /** Reads back {@link MonthlyStats#describe()}; category and tech names cannot hold commas in Notion. */
