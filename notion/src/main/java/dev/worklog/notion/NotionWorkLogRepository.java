@@ -128,6 +128,16 @@ public final class NotionWorkLogRepository implements WorkLogRepository {
     private final Clock clock;
     private final ExecutionLog executionLog;
     private final Map<String, JsonNode> schemas = new ConcurrentHashMap<>();
+    /**
+     * What the last find of a period saw, so that the upsert which usually follows it (find, run the model, store)
+     * does not query again. Kept briefly: a page another process makes meanwhile is found by a fresh query.
+     */
+    private final Map<String, Lookup> recent = new ConcurrentHashMap<>();
+
+    private static final Duration LOOKUP_TTL = Duration.ofMinutes(2);
+
+    private record Lookup(Optional<JsonNode> page, Instant at) {
+    }
 
     private NotionWorkLogRepository(Builder b) {
         this.schema = b.schema;
@@ -286,7 +296,7 @@ public final class NotionWorkLogRepository implements WorkLogRepository {
     public Optional<WeeklyRollup> findWeekly(Period period) {
         Objects.requireNonNull(period, "period");
         String db = weeklyDb();
-        return onDatabase(2, db, () -> weeklyPage(db, period).map(this::toWeekly));
+        return onDatabase(2, db, () -> remember("weekly:" + period, weeklyPage(db, period)).map(this::toWeekly));
     }
 
     @Override
@@ -322,7 +332,7 @@ public final class NotionWorkLogRepository implements WorkLogRepository {
                     .put("start", stamp(rollup.generation().generatedAt()));
             props.set(name(WEEKLY_SOURCE_LOGS), relation(rollup.sourceLogIds()));
             String body = RollupMarkdown.weeklyBody(rollup);
-            StoredRef ref = upsert(db, props, body, () -> weeklyPage(db, rollup.period()));
+            StoredRef ref = upsert(db, props, body, "weekly:" + rollup.period(), () -> weeklyPage(db, rollup.period()));
             linkOverflow(db, WEEKLY_SOURCE_LOGS, ref.id(), rollup.sourceLogIds());
             return ref;
         });
@@ -362,7 +372,7 @@ public final class NotionWorkLogRepository implements WorkLogRepository {
     public Optional<MonthlyRollup> findMonthly(YearMonth month) {
         Objects.requireNonNull(month, "month");
         String db = monthlyDb();
-        return onDatabase(3, db, () -> monthlyPage(db, month).map(this::toMonthly));
+        return onDatabase(3, db, () -> remember("monthly:" + month, monthlyPage(db, month)).map(this::toMonthly));
     }
 
     @Override
@@ -397,7 +407,7 @@ public final class NotionWorkLogRepository implements WorkLogRepository {
             props.putObject(name(MONTHLY_STATS)).set("rich_text", RichText.plainArray(rollup.stats().describe()));
             props.set(name(MONTHLY_SOURCE_WEEKS), relation(rollup.sourceWeekIds()));
             String body = RollupMarkdown.monthlyBody(rollup);
-            StoredRef ref = upsert(db, props, body, () -> monthlyPage(db, rollup.month()));
+            StoredRef ref = upsert(db, props, body, "monthly:" + rollup.month(), () -> monthlyPage(db, rollup.month()));
             linkOverflow(db, MONTHLY_SOURCE_WEEKS, ref.id(), rollup.sourceWeekIds());
             return ref;
         });
@@ -488,9 +498,17 @@ public final class NotionWorkLogRepository implements WorkLogRepository {
 
     // ---------------------------------------------------------------- shared roll-up plumbing
 
-    private StoredRef upsert(String db, ObjectNode props, String markdown, Supplier<Optional<JsonNode>> find) {
+    private Optional<JsonNode> remember(String key, Optional<JsonNode> page) {
+        recent.put(key, new Lookup(page, clock.instant()));
+        return page;
+    }
+
+    private StoredRef upsert(String db, ObjectNode props, String markdown, String key,
+            Supplier<Optional<JsonNode>> find) {
         List<ObjectNode> blocks = MarkdownToBlocks.convert(markdown);
-        Optional<JsonNode> existing = find.get();
+        Lookup seen = recent.remove(key);
+        boolean fresh = seen != null && !seen.at().plus(LOOKUP_TTL).isBefore(clock.instant());
+        Optional<JsonNode> existing = fresh ? seen.page() : find.get();
         if (existing.isPresent()) {
             String id = existing.get().path("id").asText();
             ObjectNode update = Json.MAPPER.createObjectNode();
