@@ -16,6 +16,10 @@ import java.util.concurrent.ConcurrentHashMap;
  * A token bucket: {@code rate} requests per second on average, up to {@code burst} at once. Callers reserve a slot
  * under the lock and wait outside it, so concurrent callers queue in arrival order instead of all waking together.
  *
+ * <p>The bucket holds one request less than the burst allowed (when the burst is above 1): requests reach the server
+ * a little later or earlier than they leave, and that headroom absorbs up to one request interval of such jitter
+ * instead of turning it into a 429.
+ *
  * <p>Notion's limit is per integration token, so every client using one token must draw from one bucket:
  * {@link #shared} keeps one limiter per token hash (the token itself is never stored).
  */
@@ -42,10 +46,10 @@ public final class RateLimiter {
             throw new IllegalArgumentException("burst must be at least 1, got " + burst);
         }
         this.rate = rate;
-        this.burst = burst;
+        this.burst = burst > 1 ? burst - 1 : burst;
         this.clock = clock;
         this.sleeper = sleeper;
-        this.tokens = burst;
+        this.tokens = this.burst;
     }
 
     /**
@@ -61,7 +65,7 @@ public final class RateLimiter {
         return rate;
     }
 
-    /** Bucket size. */
+    /** Bucket size: the configured burst less the headroom. */
     public int burst() {
         return (int) burst;
     }

@@ -41,13 +41,15 @@ class RateLimiterTest {
     void burstThenAverageRate() {
         Time t = new Time();
         RateLimiter limiter = new RateLimiter(3, 10, t, t::sleep);
-        for (int i = 0; i < 10; i++) {
+        // one request of headroom below the burst of 10
+        for (int i = 0; i < 9; i++) {
             limiter.acquire();
         }
         assertThat(t.sleeps).isEmpty();
         for (int i = 0; i < 30; i++) {
             limiter.acquire();
         }
+        assertThat(t.sleeps).hasSize(30);
         // 30 more at 3/s take 10 s
         Duration total = t.sleeps.stream().reduce(Duration.ZERO, Duration::plus);
         assertThat(total.toMillis()).isBetween(9_990L, 10_010L);
