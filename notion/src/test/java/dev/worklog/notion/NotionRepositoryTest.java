@@ -179,6 +179,27 @@ class NotionRepositoryTest {
     }
 
     @ParameterizedTest
+    @ValueSource(strings = {"2025-09-03", "2022-06-28"})
+    void hugeBodiesAreSplitBySizeAndLongTablesByRows(String version) {
+        start(version);
+        StringBuilder md = new StringBuilder();
+        for (int i = 0; i < 120; i++) {
+            md.append("문단 ").append(i).append(' ').append("가나다라마바사".repeat(270)).append("\n\n");
+        }
+        md.append("| n | 값 |\n| --- | --- |\n");
+        for (int i = 0; i < 150; i++) {
+            md.append("| ").append(i).append(" | **").append(i * 2).append("** |\n");
+        }
+        String context = md.toString().strip();
+        assertThat(context.getBytes(java.nio.charset.StandardCharsets.UTF_8).length).isGreaterThan(600_000);
+        repo.saveDailyLog(Fixtures.log("huge", LocalDate.of(2026, 11, 24), context));
+        assertThat(fake.requests()).allSatisfy(r -> assertThat(r.body().getBytes(
+                java.nio.charset.StandardCharsets.UTF_8).length).isLessThanOrEqualTo(500 * 1024));
+        DailyLog back = repo.findDailyLogs(Period.isoWeekOf(LocalDate.of(2026, 11, 24)), Set.of()).get(0);
+        assertThat(back.context()).isEqualTo(context);
+    }
+
+    @ParameterizedTest
     @ValueSource(strings = {"2025-09-03"})
     void connectionResetAfterTheCreateLandedLeavesNoDuplicate(String version) throws Exception {
         start(version);
