@@ -100,7 +100,11 @@ import java.util.function.Supplier;
  * makes a duplicate page or duplicate blocks.</li>
  * <li>Markdown is split, never truncated, to Notion's limits, and read back from every page of children and every
  * nested level; a context read back is the markdown that was written.</li>
- * <li>Weekly and monthly roll-ups are upserted by period: a rerun updates the page and replaces its body.</li>
+ * <li>Weekly and monthly roll-ups are upserted by period: a rerun updates the page and replaces its body. When
+ * {@link #findWeekly} or {@link #findMonthly} looked the period up less than two minutes before the upsert (the
+ * usual find, summarise, store sequence), that answer is used instead of querying again.</li>
+ * <li>A daily log's context is the page body itself, without a wrapping heading: its own STAR headings structure
+ * the page, and reading the body back gives exactly the context.</li>
  * <li>Relations of any size. Notion takes at most 100 relation values per request and a property update replaces
  * the whole relation, so the first 100 are written on the roll-up page and every further one from the other side
  * of the two-way relation (each extra daily log or week gets the roll-up added to its synced property). A one-way
