@@ -196,12 +196,55 @@ public final class BlocksToMarkdown {
             return "";
         }
         boolean inTable = prefix == null;
-        List<Span> wanted = tableSafe(spans, inTable);
-        String plain = write(wanted, false, inTable);
-        if (readsBackAs(plain, wanted, prefix, continuation)) {
-            return plain;
+        List<Span> wanted = codeLines(tableSafe(spans, inTable));
+        // plain first; then escaped; each with '*' and, where "*a***b**" would be ambiguous, '_' for italics
+        String first = null;
+        for (boolean escape : new boolean[] {false, true}) {
+            for (String italic : new String[] {"*", "_"}) {
+                String md = write(wanted, escape, inTable, italic);
+                if (first == null) {
+                    first = md;
+                }
+                if (readsBackAs(md, wanted, prefix, continuation)) {
+                    return md;
+                }
+            }
         }
-        return write(wanted, true, inTable);
+        // commonmark cannot express this emphasis (e.g. "*a.*b"): keep the text, drop what cannot be said
+        List<Span> simpler = new ArrayList<>();
+        for (Span s : wanted) {
+            simpler.add(new Span(s.text(), false, false, false, s.code(), s.link()));
+        }
+        String md = write(simpler, true, inTable, "*");
+        if (readsBackAs(md, simpler, prefix, continuation)) {
+            return md;
+        }
+        List<Span> text = new ArrayList<>();
+        for (Span s : wanted) {
+            text.add(Span.plain(s.text()));
+        }
+        return write(RichText.merge(text), true, inTable, "*");
+    }
+
+    /** Inline code cannot span lines in markdown: a line break inside code is written between two code spans. */
+    private static List<Span> codeLines(List<Span> spans) {
+        List<Span> out = new ArrayList<>();
+        for (Span s : spans) {
+            if (!s.code() || s.text().indexOf('\n') < 0) {
+                out.add(s);
+                continue;
+            }
+            String[] lines = s.text().split("\n", -1);
+            for (int i = 0; i < lines.length; i++) {
+                if (i > 0) {
+                    out.add(new Span("\n", s.bold(), s.italic(), s.strike(), false, s.link()));
+                }
+                if (!lines[i].isEmpty()) {
+                    out.add(s.withText(lines[i]));
+                }
+            }
+        }
+        return out;
     }
 
     private static List<Span> tableSafe(List<Span> spans, boolean inTable) {
@@ -235,6 +278,9 @@ public final class BlocksToMarkdown {
                 return false;
             }
             node = node.getFirstChild();
+            if (node instanceof org.commonmark.ext.task.list.items.TaskListItemMarker) {
+                node = node.getNext();
+            }
         }
         if (node == null || node.getNext() != null) {
             return false;
@@ -252,7 +298,7 @@ public final class BlocksToMarkdown {
             String style = (s.bold() ? "b" : "") + (s.italic() ? "i" : "") + (s.strike() ? "s" : "")
                     + (s.code() ? "c" : "") + (s.link() == null ? "" : "@" + s.link());
             s.text().codePoints().forEach(cp -> {
-                boolean ws = Character.isWhitespace(cp) && !s.code();
+                boolean ws = Character.isWhitespace(cp) && (!s.code() || cp == '\n');
                 out.add(new String(Character.toChars(cp)) + (ws ? "" : "|" + style));
             });
         }
@@ -261,7 +307,7 @@ public final class BlocksToMarkdown {
 
     private enum Mark { LINK, BOLD, ITALIC, STRIKE }
 
-    private static String write(List<Span> spans, boolean escape, boolean inTable) {
+    private static String write(List<Span> spans, boolean escape, boolean inTable, String italic) {
         StringBuilder out = new StringBuilder();
         List<Mark> open = new ArrayList<>();
         String openLink = null;
@@ -289,13 +335,13 @@ public final class BlocksToMarkdown {
                 keep++;
             }
             for (int i = open.size() - 1; i >= keep; i--) {
-                out.append(close(open.get(i), openLink));
+                out.append(close(open.get(i), openLink, italic));
             }
             open = new ArrayList<>(open.subList(0, keep));
             out.append(text(pendingSpace + lead, escape, inTable, out));
             for (Mark m : want) {
                 if (!open.contains(m)) {
-                    out.append(openDelimiter(m));
+                    out.append(openDelimiter(m, italic));
                     open.add(m);
                     if (m == Mark.LINK) {
                         openLink = s.link();
@@ -306,7 +352,7 @@ public final class BlocksToMarkdown {
             pendingSpace = trail;
         }
         for (int i = open.size() - 1; i >= 0; i--) {
-            out.append(close(open.get(i), openLink));
+            out.append(close(open.get(i), openLink, italic));
         }
         out.append(pendingSpace);
         return out.toString();
@@ -336,21 +382,21 @@ public final class BlocksToMarkdown {
         return m;
     }
 
-    private static String openDelimiter(Mark m) {
+    private static String openDelimiter(Mark m, String italic) {
         switch (m) {
             case LINK:
                 return "[";
             case BOLD:
                 return "**";
             case ITALIC:
-                return "*";
+                return italic;
             default:
                 return "~~";
         }
     }
 
-    private static String close(Mark m, String link) {
-        return m == Mark.LINK ? "](" + link + ")" : openDelimiter(m);
+    private static String close(Mark m, String link, String italic) {
+        return m == Mark.LINK ? "](" + link + ")" : openDelimiter(m, italic);
     }
 
     private static String leadingSpace(String s) {
@@ -387,7 +433,7 @@ public final class BlocksToMarkdown {
         boolean lineStart = before.length() == 0 || before.charAt(before.length() - 1) == '\n';
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
-            if ("\\`*_[]<>~&!".indexOf(c) >= 0 || c == '|' && inTable) {
+            if ("\\`*_[]<>~&!#".indexOf(c) >= 0 || c == '|' && inTable) {
                 sb.append('\\');
             } else if (lineStart && "#-+=>".indexOf(c) >= 0) {
                 sb.append('\\');

@@ -155,8 +155,13 @@ public final class MarkdownToBlocks {
             text = inlines(first);
             rest = first.getNext();
         } else if (first instanceof TaskListItemMarker) {
+            // commonmark puts the marker before the item's first paragraph, not inside it
             checked = ((TaskListItemMarker) first).isChecked();
             rest = first.getNext();
+            if (rest instanceof Paragraph) {
+                text = inlines(rest);
+                rest = rest.getNext();
+            }
         }
         List<ObjectNode> children = new ArrayList<>();
         for (Node c = rest; c != null; c = c.getNext()) {
