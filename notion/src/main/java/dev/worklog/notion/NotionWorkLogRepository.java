@@ -209,7 +209,19 @@ public final class NotionWorkLogRepository implements WorkLogRepository {
             Instant since = clock.instant().truncatedTo(ChronoUnit.MINUTES).minus(Duration.ofMinutes(1));
             JsonNode page = client.createPage(body, () -> landedDaily(log, since));
             String id = page.path("id").asText();
-            writer.append(id, blocks.subList(prefix.size(), blocks.size()), prefix.size());
+            try {
+                writer.append(id, blocks.subList(prefix.size(), blocks.size()), prefix.size());
+            } catch (RuntimeException e) {
+                // a log with half its context would be read as complete; trash it so that a rerun starts clean
+                try {
+                    ObjectNode trash = Json.MAPPER.createObjectNode();
+                    trash.put(client.version().compareTo("2026-03-11") >= 0 ? "in_trash" : "archived", true);
+                    client.updatePage(id, trash);
+                } catch (RuntimeException cleanup) {
+                    e.addSuppressed(cleanup);
+                }
+                throw e;
+            }
             return new StoredRef(id, page.path("url").asText(pageUrl(id)));
         });
     }
@@ -918,9 +930,9 @@ public final class NotionWorkLogRepository implements WorkLogRepository {
         }
 
         /**
-         * The client-side limit: {@code perSecond} requests on average, {@code burst} at once; {@code 0} turns it
-         * off. Default 3/s, burst 10. Repositories with the same token share one limiter, whose settings are those
-         * of the first one built.
+         * The client-side limit: {@code perSecond} requests on average, {@code burst} at once (less one request of
+         * headroom against network jitter); {@code 0} turns it off. Default 3/s, burst 10. Repositories with the
+         * same token share one limiter, whose settings are those of the first one built.
          */
         public Builder rateLimit(double perSecond, int burst) {
             if (perSecond < 0 || Double.isNaN(perSecond) || Double.isInfinite(perSecond)) {

@@ -247,6 +247,20 @@ class NotionRepositoryTest {
     }
 
     @ParameterizedTest
+    @ValueSource(strings = {"2025-09-03", "2026-03-11"})
+    void aLogWhoseBodyCannotBeCompletedIsTrashedNotLeftHalfWritten(String version) {
+        start(version);
+        fake.failNext("PATCH", "/v1/blocks/", 1, 400, java.util.Map.of("Content-Type", "application/json"),
+                "{\"object\":\"error\",\"status\":400,\"code\":\"validation_error\",\"message\":\"no\"}");
+        assertThatThrownBy(() -> repo.saveDailyLog(Fixtures.log("half", LocalDate.of(2026, 11, 24), koreanContext())))
+                .isInstanceOf(dev.worklog.error.InvalidRequestException.class);
+        assertThat(fake.pageIds(FakeNotionServer.DB1)).isEmpty();
+        FakeNotionServer.Recorded trash = fake.requests().get(fake.requests().size() - 1);
+        assertThat(trash.method()).isEqualTo("PATCH");
+        assertThat(trash.json().path(version.equals("2026-03-11") ? "in_trash" : "archived").asBoolean()).isTrue();
+    }
+
+    @ParameterizedTest
     @ValueSource(strings = {"2025-09-03"})
     void missingDatabaseIdsAreNamed(String version) {
         start(version);
