@@ -661,6 +661,22 @@ public final class NotionWorkLogRepository implements WorkLogRepository {
                             + "; change it to " + p.type());
                     continue;
                 }
+                if (p == WEEKLY_SOURCE_LOGS || p == MONTHLY_SOURCE_WEEKS) {
+                    int target = p == WEEKLY_SOURCE_LOGS ? 1 : 2;
+                    String targetDb = ids[target - 1];
+                    JsonNode rel = prop.path("relation");
+                    String relDb = rel.path("database_id").asText("");
+                    String relDs = rel.path("data_source_id").asText("");
+                    boolean matches = sameId(relDb, targetDb)
+                            || (!relDs.isEmpty() && client.usesDataSources() && sameId(relDs, dataSourceOrNull(targetDb)));
+                    if (!relDb.isEmpty() || !relDs.isEmpty()) {
+                        if (!matches) {
+                            problems.add(databaseName(db) + ": relation '" + name(p) + "' points to another database;"
+                                    + " point it at the " + databaseName(target) + " database (" + variable(target)
+                                    + ")");
+                        }
+                    }
+                }
                 if (p == DAILY_CATEGORY) {
                     missingOptions(problems, prop, options.categories());
                 } else if (p == DAILY_STATUS) {
@@ -675,6 +691,18 @@ public final class NotionWorkLogRepository implements WorkLogRepository {
             }
         }
         return new SchemaReport(problems);
+    }
+
+    private static boolean sameId(String a, String b) {
+        return a != null && b != null && !a.isEmpty() && a.replace("-", "").equalsIgnoreCase(b.replace("-", ""));
+    }
+
+    private String dataSourceOrNull(String databaseId) {
+        try {
+            return client.dataSourceId(databaseId);
+        } catch (WorkLogException e) {
+            return null;
+        }
     }
 
     private void missingOptions(List<String> problems, JsonNode prop, List<String> wanted) {

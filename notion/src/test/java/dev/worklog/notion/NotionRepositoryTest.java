@@ -64,7 +64,7 @@ class NotionRepositoryTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"2025-09-03", "2022-06-28"})
+    @ValueSource(strings = {"2025-09-03", "2022-06-28", "2026-03-11"})
     void dailyLogIsWrittenWithDateOnlyAndReadBackExactly(String version) {
         start(version);
         DailyLog log = Fixtures.log("검색 API p99 개선", LocalDate.of(2026, 11, 24),
@@ -238,6 +238,10 @@ class NotionRepositoryTest {
                 .contains("add the property 'Metrics' of type rich_text", "NOTION_PROPERTY_DAILY_METRICS")
                 .contains("'Period End' is of type rich_text; change it to date")
                 .contains("장애대응").contains("option Low");
+
+        fake.retargetRelation(FakeNotionServer.DB3, "Source Weeks", FakeNotionServer.DB1);
+        assertThat(repo.verifySchema().message()).contains("Monthly Highlights: relation 'Source Weeks' points to "
+                + "another database; point it at the Weekly Achievements database (NOTION_DB2_ID)");
 
         NotionWorkLogRepository wrong = Fixtures.repo(fake.baseUrl(), version, time, ExecutionLog.disabled())
                 .monthlyDatabaseId("44444444-4444-4444-8444-444444444444").weeklyDatabaseId(null).build();

@@ -344,6 +344,16 @@ public final class FakeNotionServer implements AutoCloseable {
         }
     }
 
+    /** Points a relation property's schema at another database, e.g. to test the schema check. */
+    public void retargetRelation(String databaseId, String property, String targetDatabaseId) {
+        synchronized (lock) {
+            ObjectNode r = (ObjectNode) databases.get(databaseId).properties.get(property).get("relation");
+            Db target = databases.get(targetDatabaseId);
+            r.put("database_id", target.id);
+            r.put("data_source_id", target.dataSourceId);
+        }
+    }
+
     /** Removes a select option. */
     public void removeOption(String databaseId, String property, String option) {
         synchronized (lock) {
