@@ -52,7 +52,7 @@ public final class Blocks {
     /** A copy without children (the rest of the tree is not copied). */
     public static ObjectNode withoutChildren(JsonNode block) {
         ObjectNode copy = Json.MAPPER.createObjectNode();
-        block.fields().forEachRemaining(e -> {
+        block.properties().forEach(e -> {
             if (e.getKey().equals(type(block))) {
                 ObjectNode body = ((ObjectNode) e.getValue()).deepCopy();
                 body.remove("children");

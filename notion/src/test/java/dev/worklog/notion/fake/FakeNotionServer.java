@@ -921,7 +921,7 @@ public final class FakeNotionServer implements AutoCloseable {
     }
 
     private void setProperties(Page page, JsonNode props, List<Runnable> relationWrites) {
-        props.fields().forEachRemaining(e -> {
+        props.properties().forEach(e -> {
             String name = e.getKey();
             JsonNode schema = page.db.properties.get(name);
             if (schema == null) {
@@ -1045,7 +1045,7 @@ public final class FakeNotionServer implements AutoCloseable {
         parent.put("type", "database_id").put("database_id", page.db.id);
         o.put("url", "https://www.notion.so/" + page.id.replace("-", ""));
         ObjectNode props = o.putObject("properties");
-        page.db.properties.fields().forEachRemaining(e -> {
+        page.db.properties.properties().forEach(e -> {
             String name = e.getKey();
             String type = e.getValue().path("type").asText();
             ObjectNode p = props.putObject(name);
@@ -1080,7 +1080,7 @@ public final class FakeNotionServer implements AutoCloseable {
 
     private JsonNode propertyItems(Page page, String rawPropertyId, Map<String, String> params) {
         String name = null;
-        for (Map.Entry<String, JsonNode> e : (Iterable<Map.Entry<String, JsonNode>>) page.db.properties::fields) {
+        for (Map.Entry<String, JsonNode> e : page.db.properties.properties()) {
             String id = e.getValue().path("id").asText();
             if (id.equals(rawPropertyId) || id.equals(decode(rawPropertyId))) {
                 name = e.getKey();
