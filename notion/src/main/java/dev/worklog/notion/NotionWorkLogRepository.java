@@ -27,6 +27,7 @@ import dev.worklog.config.ConfigKeys;
 import dev.worklog.error.ConfigurationException;
 import dev.worklog.error.NotFoundException;
 import dev.worklog.error.PermissionDeniedException;
+import dev.worklog.error.RateLimitException;
 import dev.worklog.error.WorkLogException;
 import dev.worklog.http.HttpExecutor;
 import dev.worklog.http.HttpResult;
@@ -758,6 +759,12 @@ public final class NotionWorkLogRepository implements WorkLogRepository {
             throw new NotFoundException(where(db, id) + e.getMessage(), e.upstream().orElse(null), e);
         } catch (PermissionDeniedException e) {
             throw new PermissionDeniedException(where(db, id) + e.getMessage(), e.upstream().orElse(null), e);
+        } catch (RateLimitException e) {
+            // retries are logged as they happen; giving up must be greppable by the same keyword
+            String reason = e.upstream().map(u -> u.reason()).filter(r -> !r.isEmpty()).map(r -> " (" + r + ")")
+                    .orElse("");
+            executionLog.error(LOG_COMPONENT, "rate_limit_exceeded" + reason + " - gave up: " + e.getMessage());
+            throw e;
         }
     }
 

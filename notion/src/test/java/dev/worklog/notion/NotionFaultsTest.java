@@ -195,13 +195,15 @@ class NotionFaultsTest {
     }
 
     @Test
-    void aWaitBeyondTheBudgetFailsClearlyWithoutWaiting() {
+    void aWaitBeyondTheBudgetFailsClearlyWithoutWaiting() throws Exception {
         wm.stubFor(post(urlEqualTo(QUERY)).willReturn(error(429, "rate_limited", "Slow down.")
                 .withHeader("Retry-After", "3600")));
         assertThatThrownBy(() -> repo.findDailyLogs(week(), Set.of()))
                 .isInstanceOf(RateLimitException.class)
                 .hasMessageContaining("retry budget of 900 s would be exceeded");
         assertThat(time.sleeps()).isEmpty();
+        assertThat(Files.readString(logFile)).contains("[ERROR] notion - rate_limit_exceeded - gave up: notion HTTP "
+                + "429 rate_limited");
     }
 
     @Test
