@@ -29,6 +29,15 @@ public final class NotionBenchmark {
     }
 
     public static void main(String[] args) throws Exception {
+        // JIT warm-up on a throwaway server without limits, so that class loading is not billed to the limiter
+        try (FakeNotionServer warm = FakeNotionServer.start()) {
+            NotionWorkLogRepository repo = NotionWorkLogRepository.builder().baseUrl(warm.baseUrl())
+                    .token("ntn_warm_up_token").dailyDatabaseId(FakeNotionServer.DB1).rateLimit(0, 1).build();
+            for (int i = 0; i < 30; i++) {
+                repo.saveDailyLog(log("warm " + i, LocalDate.of(2026, 11, 2), i));
+            }
+            repo.findDailyLogs(Period.isoWeekOf(LocalDate.of(2026, 11, 2)), java.util.Set.of());
+        }
         try (FakeNotionServer fake = FakeNotionServer.start()) {
             fake.rateLimit(RATE, BURST);
             NotionWorkLogRepository repo = NotionWorkLogRepository.builder()
