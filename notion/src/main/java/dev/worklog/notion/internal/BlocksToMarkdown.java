@@ -323,10 +323,6 @@ public final class BlocksToMarkdown {
                 String rest = text.substring(lead.length());
                 trail = trailingSpace(rest);
                 core = rest.substring(0, rest.length() - trail.length());
-                if (core.isEmpty()) {
-                    pendingSpace += text;
-                    continue;
-                }
             }
             List<Mark> want = marks(s);
             int keep = 0;
@@ -338,6 +334,11 @@ public final class BlocksToMarkdown {
                 out.append(close(open.get(i), openLink, italic));
             }
             open = new ArrayList<>(open.subList(0, keep));
+            if (!s.code() && core.isEmpty()) {
+                // blank between two runs: close what it does not carry, open nothing for it
+                pendingSpace += text;
+                continue;
+            }
             out.append(text(pendingSpace + lead, escape, inTable, out));
             for (Mark m : want) {
                 if (!open.contains(m)) {
