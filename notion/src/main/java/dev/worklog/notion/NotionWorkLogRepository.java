@@ -25,9 +25,11 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.worklog.config.ConfigKeys;
 import dev.worklog.error.ConfigurationException;
+import dev.worklog.error.NonRetryableException;
 import dev.worklog.error.NotFoundException;
 import dev.worklog.error.PermissionDeniedException;
 import dev.worklog.error.RateLimitException;
+import dev.worklog.error.TransportException;
 import dev.worklog.error.WorkLogException;
 import dev.worklog.http.HttpExecutor;
 import dev.worklog.http.HttpResult;
@@ -35,6 +37,7 @@ import dev.worklog.http.RetryPolicy;
 import dev.worklog.http.Sleeper;
 import dev.worklog.internal.Json;
 import dev.worklog.log.ExecutionLog;
+import dev.worklog.model.Achievement;
 import dev.worklog.model.DailyLog;
 import dev.worklog.model.Generation;
 import dev.worklog.model.ImpactLevel;
@@ -56,11 +59,14 @@ import dev.worklog.spi.WorkLogRepository;
 import dev.worklog.summarize.RollupMarkdown;
 import java.net.URI;
 import java.net.http.HttpClient;
+import java.net.http.HttpHeaders;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
 import java.time.YearMonth;
+import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -80,6 +86,8 @@ import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The work-log store in Notion: daily logs in one database, weekly and monthly roll-ups in two more, on the schema
@@ -129,6 +137,7 @@ public final class NotionWorkLogRepository implements WorkLogRepository {
     public static final URI DEFAULT_BASE_URL = URI.create("https://api.notion.com/");
 
     private static final int RELATION_PER_REQUEST = 100;
+    private static final Logger LOG = LoggerFactory.getLogger(NotionWorkLogRepository.class);
 
     private final NotionClient client;
     private final BlockWriter writer;
@@ -326,7 +335,7 @@ public final class NotionWorkLogRepository implements WorkLogRepository {
             return out;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new dev.worklog.error.TransportException("interrupted while reading Notion pages");
+            throw new TransportException("interrupted while reading Notion pages");
         } catch (ExecutionException e) {
             Throwable cause = e.getCause();
             if (cause instanceof RuntimeException) {
@@ -624,7 +633,7 @@ public final class NotionWorkLogRepository implements WorkLogRepository {
                     + "per request and this relation is one-way. Make it two-way (relation settings > "
                     + "show on the related database) to link them all";
             executionLog.error(LOG_COMPONENT, msg);
-            org.slf4j.LoggerFactory.getLogger(NotionWorkLogRepository.class).warn(msg);
+            LOG.warn(msg);
             return;
         }
         for (String target : distinct.subList(RELATION_PER_REQUEST, distinct.size())) {
@@ -829,7 +838,7 @@ public final class NotionWorkLogRepository implements WorkLogRepository {
     }
 
     private WorkLogException unreadable(int db, String pageId, Property p) {
-        return new dev.worklog.error.NonRetryableException(databaseName(db) + " page " + pageId + " has no '"
+        return new NonRetryableException(databaseName(db) + " page " + pageId + " has no '"
                 + name(p) + "' date; fill it in or remove the page", null, null);
     }
 
@@ -877,10 +886,10 @@ public final class NotionWorkLogRepository implements WorkLogRepository {
     private Instant parseInstant(String text, JsonNode page) {
         try {
             if (text.length() > 10) {
-                return java.time.OffsetDateTime.parse(text).toInstant();
+                return OffsetDateTime.parse(text).toInstant();
             }
             if (text.length() == 10) {
-                return LocalDate.parse(text).atStartOfDay(java.time.ZoneOffset.UTC).toInstant();
+                return LocalDate.parse(text).atStartOfDay(ZoneOffset.UTC).toInstant();
             }
         } catch (DateTimeParseException ignored) {
             // fall back to the page's own stamp
@@ -911,12 +920,12 @@ public final class NotionWorkLogRepository implements WorkLogRepository {
         return list.size() <= max ? list : list.subList(0, max);
     }
 
-    private static List<dev.worklog.model.Achievement> orPlaceholder(List<dev.worklog.model.Achievement> found,
+    private static List<Achievement> orPlaceholder(List<Achievement> found,
             JsonNode page) {
         if (!found.isEmpty()) {
             return found;
         }
-        return List.of(new dev.worklog.model.Achievement("(achievements not readable)",
+        return List.of(new Achievement("(achievements not readable)",
                 "The page body of " + page.path("url").asText(page.path("id").asText())
                         + " is not in the expected form", "(not recorded)", "(not recorded)", "(not recorded)",
                 List.of(), List.of(), List.of()));
@@ -926,8 +935,8 @@ public final class NotionWorkLogRepository implements WorkLogRepository {
         return "https://www.notion.so/" + id.replace("-", "");
     }
 
-    private static java.net.http.HttpHeaders emptyHeaders() {
-        return java.net.http.HttpHeaders.of(Map.of(), (a, b) -> true);
+    private static HttpHeaders emptyHeaders() {
+        return HttpHeaders.of(Map.of(), (a, b) -> true);
     }
 
     /** Builds {@link NotionWorkLogRepository}s. */
