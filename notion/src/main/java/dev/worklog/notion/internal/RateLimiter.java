@@ -54,10 +54,15 @@ public final class RateLimiter {
 
     /**
      * The limiter of this token, made on first use with these settings; later callers share it whatever settings
-     * they pass, because two buckets for one token would together exceed the limit.
+     * they pass, because two buckets for one token would together exceed the limit. Callers with an injected
+     * clock or sleeper (tests) get a bucket of their own.
      */
     public static RateLimiter shared(String token, double rate, int burst, Clock clock, Sleeper sleeper) {
-        return SHARED.computeIfAbsent(hash(token), k -> new RateLimiter(rate, burst, clock, sleeper));
+        // time is part of the key: clients on the real clock share, a test's injected clock gets its own bucket
+        String time = clock.getClass().getName().startsWith("java.time.") ? "system:" + clock.getZone()
+                : "clock@" + System.identityHashCode(clock);
+        String key = hash(token) + "|" + time + "|sleeper@" + System.identityHashCode(sleeper);
+        return SHARED.computeIfAbsent(key, k -> new RateLimiter(rate, burst, clock, sleeper));
     }
 
     /** Requests per second. */

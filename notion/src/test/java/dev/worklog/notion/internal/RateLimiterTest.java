@@ -68,8 +68,13 @@ class RateLimiterTest {
     @Test
     void sharedByToken() {
         Time t = new Time();
-        RateLimiter a = RateLimiter.shared("token-one-for-test", 3, 10, t, t::sleep);
-        assertThat(RateLimiter.shared("token-one-for-test", 5, 1, t, t::sleep)).isSameAs(a);
-        assertThat(RateLimiter.shared("token-two-for-test", 3, 10, t, t::sleep)).isNotSameAs(a);
+        dev.worklog.http.Sleeper sleeper = t::sleep;
+        RateLimiter a = RateLimiter.shared("token-one-for-test", 3, 10, t, sleeper);
+        assertThat(RateLimiter.shared("token-one-for-test", 5, 1, t, sleeper)).isSameAs(a);
+        assertThat(RateLimiter.shared("token-two-for-test", 3, 10, t, sleeper)).isNotSameAs(a);
+        assertThat(RateLimiter.shared("token-one-for-test", 3, 10, new Time(), sleeper)).isNotSameAs(a);
+        dev.worklog.http.Sleeper real = dev.worklog.http.Sleeper.system();
+        RateLimiter system = RateLimiter.shared("token-one-for-test", 3, 10, Clock.systemUTC(), real);
+        assertThat(RateLimiter.shared("token-one-for-test", 3, 10, Clock.systemUTC(), real)).isSameAs(system);
     }
 }
