@@ -118,8 +118,8 @@ import org.slf4j.LoggerFactory;
  * <li>Weekly and monthly roll-ups are upserted by period: a rerun updates the page and replaces its body. When
  * {@link #findWeekly} or {@link #findMonthly} looked the period up less than two minutes before the upsert (the
  * usual find, summarise, store sequence), that answer is used instead of querying again.</li>
- * <li>A daily log's context is the page body itself, without a wrapping heading: its own STAR headings structure
- * the page, and reading the body back gives exactly the context.</li>
+ * <li>A daily log's context goes into the page body under a {@code Context} heading, as the design asks; reading
+ * drops that heading again, so the context read back is exactly the markdown written.</li>
  * <li>Relations of any size. Notion takes at most 100 relation values per request and a property update replaces
  * the whole relation, so the first 100 are written on the roll-up page and every further one from the other side
  * of the two-way relation (each extra daily log or week gets the roll-up added to its synced property). A one-way
@@ -137,6 +137,7 @@ public final class NotionWorkLogRepository implements WorkLogRepository {
     public static final URI DEFAULT_BASE_URL = URI.create("https://api.notion.com/");
 
     private static final int RELATION_PER_REQUEST = 100;
+    private static final String CONTEXT_HEADING = "Context";
     private static final Logger LOG = LoggerFactory.getLogger(NotionWorkLogRepository.class);
 
     private final NotionClient client;
@@ -226,7 +227,9 @@ public final class NotionWorkLogRepository implements WorkLogRepository {
     public StoredRef saveDailyLog(DailyLog log) {
         Objects.requireNonNull(log, "log");
         return onDatabase(1, dailyDb, () -> {
-            List<ObjectNode> blocks = MarkdownToBlocks.convert(log.context());
+            List<ObjectNode> blocks = new ArrayList<>();
+            blocks.add(contextHeading());
+            blocks.addAll(MarkdownToBlocks.convert(log.context()));
             List<ObjectNode> prefix = BlockWriter.createPrefix(blocks);
             ObjectNode body = Json.MAPPER.createObjectNode();
             body.set("parent", client.pageParent(dailyDb));
@@ -314,6 +317,17 @@ public final class NotionWorkLogRepository implements WorkLogRepository {
         });
     }
 
+    /** The heading the context sits under, as the design asks; reading strips it again. */
+    private static ObjectNode contextHeading() {
+        return MarkdownToBlocks.convert("## " + CONTEXT_HEADING).get(0);
+    }
+
+    private static boolean isContextHeading(JsonNode block) {
+        String type = block.path("type").asText();
+        return type.startsWith("heading_") && !block.path("has_children").asBoolean(false)
+                && RichText.plainText(block.path(type).path("rich_text")).strip().equalsIgnoreCase(CONTEXT_HEADING);
+    }
+
     /**
      * Reads the pages' bodies a few at a time: each body is at least one call, and against the real API a call
      * takes longer than the limiter's interval, so reading one after another would not use the rate we are allowed.
@@ -351,7 +365,11 @@ public final class NotionWorkLogRepository implements WorkLogRepository {
         JsonNode props = page.path("properties");
         String id = page.path("id").asText();
         String title = RichText.plainText(props.path(name(DAILY_TITLE)).path("title"));
-        String context = BlocksToMarkdown.convert(writer.readTree(id));
+        List<JsonNode> body = writer.readTree(id);
+        if (!body.isEmpty() && isContextHeading(body.get(0))) {
+            body = body.subList(1, body.size());
+        }
+        String context = BlocksToMarkdown.convert(body);
         String category = props.path(name(DAILY_CATEGORY)).path("select").path("name").asText("");
         String impactText = props.path(name(DAILY_IMPACT)).path("select").path("name").asText("");
         ImpactLevel impact = ImpactLevel.parse(impactText).orElse(ImpactLevel.MEDIUM);

@@ -89,6 +89,9 @@ class NotionRepositoryTest {
                 Set.of());
         assertThat(found).hasSize(1);
         assertThat(found.get(0)).isEqualTo(log.withStored(ref.id(), ref.url()));
+        JsonNode heading = fake.children(ref.id()).get(0);
+        assertThat(heading.path("type").asText()).isEqualTo("heading_2");
+        assertThat(heading.path("heading_2").path("rich_text").get(0).path("plain_text").asText()).isEqualTo("Context");
         String queryPath = version.equals("2022-06-28") ? "/v1/databases/" + FakeNotionServer.DB1 + "/query"
                 : "/v1/data_sources/";
         assertThat(fake.count("POST", queryPath)).isGreaterThan(0);
