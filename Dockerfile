@@ -33,18 +33,20 @@ RUN addgroup -S -g 10001 worklog \
 WORKDIR /app
 # the CLI's shaded jar holds the server too (examples/server is a dependency of examples/cli): one artifact
 COPY --from=build /src/examples/cli/target/worklog-cli-all.jar /app/worklog.jar
+# the server's JVM flags, shared with ./worklog serve and the server benchmark (one flag per line, '#' comments)
+COPY --from=build /src/examples/server/jvm.options /app/jvm.options
 
 # PORT: Render sets its own; 8000 otherwise. Everything the app writes lives on the /data volume.
-# JAVA_OPTS is sized for a 512 MB container (Render's free plan): the heap may take 60% of the container's memory,
-# the serial collector has the smallest footprint on a fraction of a CPU, and an OutOfMemoryError ends the process
-# so that the platform restarts it instead of leaving a half-dead server answering health checks. C1 only
-# (TieredStopAtLevel=1) starts faster and needs less code cache; a request spends its time waiting on Notion or an
-# LLM, not on CPU, so the C2 compiler's peak speed buys nothing here. Small thread stacks for the worker pool.
+# JVM flags: jvm.options sizes the heap for a 512 MB container (Render's free plan) and below - a small fixed heap,
+# the serial collector (no GC threads on a fraction of a CPU), small stacks, capped metaspace and code cache; the
+# benchmark measures exactly those flags. JAVA_OPTS comes after them, so it adds to or overrides them
+# (docker run -e JAVA_OPTS="-XX:+ExitOnOutOfMemoryError -Xmx256m"). ExitOnOutOfMemoryError ends the process on an
+# OutOfMemoryError so that the platform restarts it instead of leaving a half-dead server answering health checks.
 ENV PORT=8000 \
     WORKLOG_DATA_DIR=/data/worklog-data \
     LOG_FILE=/data/logs/execution.log \
     WORKLOG_OUTBOX_DIR=/data/outbox \
-    JAVA_OPTS="-XX:MaxRAMPercentage=60 -XX:+UseSerialGC -XX:+ExitOnOutOfMemoryError -XX:TieredStopAtLevel=1 -Xss512k"
+    JAVA_OPTS="-XX:+ExitOnOutOfMemoryError"
 VOLUME ["/data"]
 USER worklog
 EXPOSE 8000
@@ -54,4 +56,5 @@ HEALTHCHECK --interval=30s --timeout=5s --start-period=40s --retries=3 \
     CMD wget -q -O /dev/null "http://127.0.0.1:${PORT}/health" || exit 1
 
 # exec: java becomes PID 1 and receives SIGTERM itself, so the server shuts down gracefully
-ENTRYPOINT ["sh", "-c", "exec java $JAVA_OPTS -cp /app/worklog.jar dev.worklog.server.Main \"$@\"", "worklog"]
+# jvm.options is read as ./worklog serve reads it: comments dropped, one flag per line
+ENTRYPOINT ["sh", "-c", "exec java $(sed -e 's/#.*//' /app/jvm.options) $JAVA_OPTS -cp /app/worklog.jar dev.worklog.server.Main \"$@\"", "worklog"]

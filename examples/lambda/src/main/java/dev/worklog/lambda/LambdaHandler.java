@@ -220,9 +220,10 @@ public final class LambdaHandler {
         setIfAbsent("org.slf4j.simpleLogger.showThreadName", "false");
         setIfAbsent("org.slf4j.simpleLogger.showDateTime", "false");
         String level = config == null ? null : config.get(ConfigKeys.LOG_LEVEL).orElse(null);
-        if (level != null) {
-            setIfAbsent("org.slf4j.simpleLogger.defaultLogLevel", level.toLowerCase(java.util.Locale.ROOT));
-        }
+        setIfAbsent("org.slf4j.simpleLogger.defaultLogLevel",
+                level == null ? "info" : level.toLowerCase(java.util.Locale.ROOT));
+        // explicit, as the server does, so that a simplelogger.properties on the class path cannot silence it
+        setIfAbsent("org.slf4j.simpleLogger.log.access", "info");
     }
 
     private static void setIfAbsent(String key, String value) {

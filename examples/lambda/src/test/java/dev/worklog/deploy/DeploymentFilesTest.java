@@ -51,6 +51,14 @@ class DeploymentFilesTest {
             }
         }
         assertThat(sources).contains("pom.xml");
+        for (Dockerfile.Instruction copy : docker.lastStage().all("COPY")) {
+            String source = copy.args().split("\\s+")[1];
+            assertThat(source).startsWith("/src/");
+            String inRepo = source.substring("/src/".length());
+            if (!inRepo.contains("/target/")) {
+                assertThat(Repo.path(inRepo)).as("COPY --from=build " + source).exists();
+            }
+        }
         // Maven reads every <module> of the parent pom even with -pl: a module not copied breaks the image build
         for (String module : Repo.modules()) {
             assertThat(sources).as("module " + module + " copied").anyMatch(s -> (module + "/").startsWith(s));
@@ -124,7 +132,7 @@ class DeploymentFilesTest {
         String mainClass = main.group(2);
         assertThat(mainClass).isEqualTo("dev.worklog.server.Main");
         assertThat(Repo.path("examples/server/src/main/java/" + mainClass.replace('.', '/') + ".java")).exists();
-        assertThat(entrypoint).contains("exec java $JAVA_OPTS");
+        assertThat(entrypoint).contains("exec java $(sed -e 's/#.*//' /app/jvm.options) $JAVA_OPTS -cp");
 
         List<Dockerfile.Instruction> users = run.all("USER");
         assertThat(users).hasSize(1);
@@ -141,9 +149,41 @@ class DeploymentFilesTest {
         assertThat(env.get("WORKLOG_DATA_DIR")).startsWith("/data/");
         assertThat(env.get("LOG_FILE")).startsWith("/data/");
         assertThat(env.get("WORKLOG_OUTBOX_DIR")).startsWith("/data/");
-        assertThat(env.get("JAVA_OPTS")).contains("-XX:MaxRAMPercentage=60", "-XX:+UseSerialGC",
-                "-XX:+ExitOnOutOfMemoryError");
+        assertThat(env.get("JAVA_OPTS")).contains("-XX:+ExitOnOutOfMemoryError");
         assertThat(docker.lastStage().all("EXPOSE").get(0).args()).isEqualTo("8000");
+
+        // the server's shared flags file is what the entrypoint reads, and it fits a 512 MB container
+        assertThat(docker.lastStage().all("COPY")).extracting(Dockerfile.Instruction::args)
+                .contains("--from=build /src/examples/server/jvm.options /app/jvm.options");
+        assertThat(docker.lastStage().all("ENTRYPOINT").get(0).args()).contains("/app/jvm.options");
+        List<String> flags = jvmOptions();
+        assertThat(flags).contains("-XX:+UseSerialGC");
+        String xmx = flags.stream().filter(f -> f.startsWith("-Xmx")).findFirst()
+                .orElseThrow(() -> new AssertionError("jvm.options must cap the heap: " + flags));
+        assertThat(megabytes(xmx.substring(4))).as("heap of a 512 MB container").isBetween(32L, 300L);
+    }
+
+    /** examples/server/jvm.options as the launcher and the entrypoint read it. */
+    static List<String> jvmOptions() {
+        List<String> out = new ArrayList<>();
+        for (String line : Repo.read("examples/server/jvm.options").split("\n")) {
+            String flag = line.replaceAll("#.*", "").strip();
+            if (!flag.isEmpty()) {
+                out.add(flag);
+            }
+        }
+        return out;
+    }
+
+    private static long megabytes(String size) {
+        char unit = Character.toLowerCase(size.charAt(size.length() - 1));
+        long n = Long.parseLong(Character.isDigit(unit) ? size : size.substring(0, size.length() - 1));
+        return switch (unit) {
+            case 'g' -> n * 1024;
+            case 'm' -> n;
+            case 'k' -> n / 1024;
+            default -> n / (1024 * 1024);
+        };
     }
 
     @Test

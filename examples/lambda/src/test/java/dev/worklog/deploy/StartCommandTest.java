@@ -44,8 +44,15 @@ class StartCommandTest {
         // exec form: ["sh", "-c", "<command>", "<$0>"]
         Matcher m = Pattern.compile("^\\[\"sh\", \"-c\", \"((?:[^\"\\\\]|\\\\.)*)\"").matcher(entrypoint);
         assertThat(m.find()).as("ENTRYPOINT runs a shell command: " + entrypoint).isTrue();
-        String jarInImage = run.all("COPY").get(0).args().split("\\s+")[2];
-        String command = m.group(1).replace("\\\"", "\"").replace(jarInImage, quote(classPath()));
+        String command = m.group(1).replace("\\\"", "\"");
+        // what the image copies from the build stage: the jar becomes this JVM's class path, other files the
+        // repository's own (jvm.options)
+        for (Dockerfile.Instruction copy : run.all("COPY")) {
+            String[] parts = copy.args().split("\\s+");
+            String inRepo = parts[1].substring("/src/".length());
+            command = command.replace(parts[2], quote(inRepo.endsWith(".jar") ? classPath()
+                    : Repo.path(inRepo).toString()));
+        }
 
         int port = freePort();
         ProcessBuilder pb = new ProcessBuilder("sh", "-c", command, "worklog");
@@ -94,8 +101,9 @@ class StartCommandTest {
             assertThat(health.body()).contains("\"status\":\"ok\"");
 
             // the JVM flags of the image were really applied
-            assertThat(ProcessHandle.of(process.pid()).flatMap(h -> h.info().arguments()).map(List::of)
-                    .orElse(List.of())).contains("-XX:MaxRAMPercentage=60", "-XX:+UseSerialGC");
+            List<String> jvmArgs = ProcessHandle.of(process.pid()).flatMap(h -> h.info().arguments()).map(List::of)
+                    .orElse(List.of());
+            assertThat(jvmArgs).containsAll(DeploymentFilesTest.jvmOptions()).contains("-XX:+ExitOnOutOfMemoryError");
         } finally {
             process.destroy(); // SIGTERM, as docker stop
             boolean exited = process.waitFor(30, TimeUnit.SECONDS);
