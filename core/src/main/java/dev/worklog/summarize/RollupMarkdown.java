@@ -154,9 +154,9 @@ public final class RollupMarkdown {
             section(md, "Task", a.task());
             section(md, "Action", a.action());
             section(md, "Result", a.result());
-            md.append("**Tech stack**: ").append(String.join(", ", a.techStack())).append("\n\n");
-            md.append("**Metrics**: ").append(String.join(METRIC_SEPARATOR, a.metrics().stream().map(RollupMarkdown::oneLine).toList())).append("\n\n");
-            md.append("**Sources**: ").append(String.join(", ", a.sourceIds())).append("\n\n");
+            md.append("**Tech stack**: ").append(joinEscaped(a.techStack(), ',', ", ")).append("\n\n");
+            md.append("**Metrics**: ").append(joinEscaped(a.metrics(), '|', METRIC_SEPARATOR)).append("\n\n");
+            md.append("**Sources**: ").append(joinEscaped(a.sourceIds(), ',', ", ")).append("\n\n");
         }
         return md.toString().strip() + "\n";
     }
@@ -165,7 +165,12 @@ public final class RollupMarkdown {
     public static String bullets(List<String> items) {
         StringBuilder md = new StringBuilder();
         for (String item : items) {
-            md.append("- ").append(oneLine(item)).append('\n');
+            // a multi-line item continues on indented lines, as markdown list items do
+            String[] lines = item.strip().split("\\R", -1);
+            md.append("- ").append(lines[0].strip()).append('\n');
+            for (int i = 1; i < lines.length; i++) {
+                md.append("  ").append(stripTrailing(lines[i])).append('\n');
+            }
         }
         return md.toString();
     }
@@ -207,16 +212,16 @@ public final class RollupMarkdown {
                 String value = inline.group(2).strip();
                 switch (inline.group(1)) {
                     case "Tech stack":
-                        tech = split(value, ",");
+                        tech = splitEscaped(value, ',');
                         break;
                     case "Metrics":
-                        metrics = split(value, "\\|");
+                        metrics = splitEscaped(value, '|');
                         break;
                     default:
-                        sources = split(value, ",");
+                        sources = splitEscaped(value, ',');
                 }
             } else if (current != null) {
-                text.append(line).append('\n');
+                text.append(unescapeLine(line)).append('\n');
             }
         }
         return out;
@@ -225,11 +230,23 @@ public final class RollupMarkdown {
     /** Parses a bullet list rendered by {@link #bullets(List)}. */
     public static List<String> parseBullets(String markdown) {
         List<String> out = new ArrayList<>();
+        StringBuilder item = null;
         for (String line : markdown.split("\\R")) {
             String s = line.strip();
-            if (s.startsWith("- ") || s.startsWith("* ")) {
-                out.add(s.substring(2).strip());
+            if (line.startsWith("- ") || line.startsWith("* ") || s.equals("-") || s.equals("*")) {
+                if (item != null) {
+                    out.add(item.toString().strip());
+                }
+                item = new StringBuilder(s.substring(1).strip());
+            } else if (item != null && line.startsWith("  ")) {
+                item.append('\n').append(stripTrailing(line.substring(2)));
+            } else if (item != null && !s.isEmpty()) {
+                out.add(item.toString().strip());
+                item = null;
             }
+        }
+        if (item != null) {
+            out.add(item.toString().strip());
         }
         return out;
     }
@@ -256,7 +273,79 @@ public final class RollupMarkdown {
     }
 
     private static void section(StringBuilder md, String label, String text) {
-        md.append("**").append(label).append("**\n").append(text.strip()).append("\n\n");
+        md.append("**").append(label).append("**\n").append(escapeLines(text.strip())).append("\n\n");
+    }
+
+    /**
+     * Escapes every line of STAR text that the parser would take for structure (a {@code #} heading, a
+     * {@code **Label**}) by a leading backslash, and lines already starting with one, so unescaping is exact.
+     * Markdown renders the backslash-escaped line as the literal text, so the file still reads right.
+     */
+    private static String escapeLines(String text) {
+        StringBuilder out = new StringBuilder();
+        String[] lines = text.split("\n", -1);
+        for (int i = 0; i < lines.length; i++) {
+            String line = lines[i];
+            String s = line.strip();
+            if (s.startsWith("#") || s.startsWith("**") || line.startsWith("\\")) {
+                out.append('\\');
+            }
+            out.append(line);
+            if (i < lines.length - 1) {
+                out.append('\n');
+            }
+        }
+        return out.toString();
+    }
+
+    private static String unescapeLine(String line) {
+        return line.startsWith("\\") ? line.substring(1) : line;
+    }
+
+    private static String joinEscaped(List<String> items, char separator, String joiner) {
+        List<String> escaped = new ArrayList<>();
+        for (String item : items) {
+            String one = oneLine(item);
+            StringBuilder e = new StringBuilder();
+            for (char c : one.toCharArray()) {
+                if (c == '\\' || c == separator) {
+                    e.append('\\');
+                }
+                e.append(c);
+            }
+            escaped.add(e.toString());
+        }
+        return String.join(joiner, escaped);
+    }
+
+    /** Splits at unescaped separators, drops blank parts, and removes the escapes. */
+    private static List<String> splitEscaped(String value, char separator) {
+        List<String> out = new ArrayList<>();
+        StringBuilder part = new StringBuilder();
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if (c == '\\' && i + 1 < value.length()
+                    && (value.charAt(i + 1) == '\\' || value.charAt(i + 1) == separator)) {
+                part.append(value.charAt(++i));
+            } else if (c == separator) {
+                addPart(out, part);
+            } else {
+                part.append(c);
+            }
+        }
+        addPart(out, part);
+        return out;
+    }
+
+    private static void addPart(List<String> out, StringBuilder part) {
+        if (!part.toString().isBlank()) {
+            out.add(part.toString().strip());
+        }
+        part.setLength(0);
+    }
+
+    private static String stripTrailing(String s) {
+        return s.stripTrailing();
     }
 
     private static int indexOf(String label) {
@@ -266,16 +355,6 @@ public final class RollupMarkdown {
             case "action": return 2;
             default: return 3;
         }
-    }
-
-    private static List<String> split(String value, String separator) {
-        List<String> out = new ArrayList<>();
-        for (String part : value.split(separator)) {
-            if (!part.isBlank()) {
-                out.add(part.strip());
-            }
-        }
-        return out;
     }
 
     private static String nonNull(String s) {

@@ -1,0 +1,494 @@
+package dev.worklog.store;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import dev.worklog.model.DailyLog;
+import dev.worklog.model.ImpactLevel;
+import dev.worklog.model.MonthlyRollup;
+import dev.worklog.model.MonthlyStats;
+import dev.worklog.model.Period;
+import dev.worklog.model.StoredRef;
+import dev.worklog.model.WeeklyRollup;
+import dev.worklog.spi.WorkLogRepository;
+import dev.worklog.summarize.RollupMarkdown;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Supplier;
+
+/**
+ * The embedded store: one markdown file per entry in a folder, readable and editable by a person, the default when
+ * no Notion key is set.
+ *
+ * <pre>
+ * worklog-data/
+ *   daily/2026-11-24-k3x9q2m7ab.md           one file per daily log; the id is the file name
+ *   weekly/2026-11-16_2026-11-22.md          one file per week (id weekly-2026-11-16_2026-11-22)
+ *   monthly/2026-11.md                       one file per month (id monthly-2026-11)
+ * </pre>
+ *
+ * <p>Each file starts with front matter, {@code key: value} lines between {@code ---} fences; text values are JSON
+ * strings (Korean and emoji written as they are), lists are JSON arrays, a month's statistics are a JSON object.
+ * A daily log's body is its context, exactly as given (CRLF line ends and trailing spaces included; the file ends
+ * with one extra newline that reading removes). A roll-up's body is {@link RollupMarkdown}'s rendering, which is
+ * also what is read back, so editing the achievements in the file changes the stored roll-up.
+ *
+ * <p>Every write goes to a temporary file in the same folder, is forced to disk and then renamed over the target,
+ * so a reader never sees half a file. Writers (threads, and other processes using the same folder) serialise on a
+ * {@link FileChannel#lock() file lock} on {@code .lock}, so that the same week upserted twice at once still leaves
+ * one file. Daily logs get fresh random ids and never overwrite each other.
+ *
+ * <p>A file that no longer parses (for example after a bad hand edit) is not skipped: reading it fails with a
+ * {@link LocalStoreException} naming the file, because silently dropping a day's work from a roll-up is worse than
+ * stopping.
+ *
+ * <pre>{@code
+ * try (WorkLogRepository store = LocalWorkLogRepository.open(Path.of("worklog-data"), Clock.systemUTC())) {
+ *     StoredRef ref = store.saveDailyLog(log);
+ *     List<DailyLog> week = store.findDailyLogs(Period.isoWeekOf(LocalDate.now()), Set.of());
+ * }
+ * }</pre>
+ *
+ * <p>Instances are thread-safe.
+ */
+public final class LocalWorkLogRepository implements WorkLogRepository {
+    static final String DAILY = "daily";
+    static final String WEEKLY = "weekly";
+    static final String MONTHLY = "monthly";
+    static final String LOCK_FILE = ".lock";
+    static final String SEQUENCE_FILE = ".sequence";
+    private static final String EXTENSION = ".md";
+    private static final char[] ID_ALPHABET = "abcdefghijkmnpqrstuvwxyz23456789".toCharArray();
+    private static final int ID_RANDOM_CHARS = 10;
+    private static final TypeReference<MonthlyStats> STATS = new TypeReference<>() { };
+
+    // FileChannel.lock is held per JVM, and a second lock attempt from the same JVM throws instead of waiting:
+    // threads (and every repository instance on the same folder) first queue on this in-process lock
+    private static final ConcurrentMap<Path, ReentrantLock> JVM_LOCKS = new ConcurrentHashMap<>();
+
+    private final Path root;
+    private final Clock clock;
+    private final SecureRandom random = new SecureRandom();
+
+    private LocalWorkLogRepository(Path root, Clock clock) {
+        this.root = root;
+        this.clock = clock;
+    }
+
+    /**
+     * Opens (and creates when missing) the store in {@code dataDir}.
+     *
+     * @param dataDir the folder; created with its subfolders when it does not exist
+     * @param clock stamps the creation time of daily logs
+     * @throws LocalStoreException when the folder cannot be created or written
+     */
+    public static LocalWorkLogRepository open(Path dataDir, Clock clock) {
+        Objects.requireNonNull(dataDir, "dataDir");
+        Objects.requireNonNull(clock, "clock");
+        Path root = dataDir.toAbsolutePath().normalize();
+        try {
+            for (String sub : List.of(DAILY, WEEKLY, MONTHLY)) {
+                Files.createDirectories(root.resolve(sub));
+            }
+            // proves the folder is writable now rather than on the first save
+            Path probe = root.resolve(".probe-" + ProcessHandle.current().pid() + "-" + System.nanoTime());
+            Files.write(probe, new byte[0], StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+            Files.delete(probe);
+        } catch (IOException | SecurityException e) {
+            throw new LocalStoreException(root, "cannot use " + root + " as the local store: " + e, e);
+        }
+        return new LocalWorkLogRepository(root, clock);
+    }
+
+    /** The folder the files are in. */
+    public Path dataDir() {
+        return root;
+    }
+
+    @Override
+    public String describe() {
+        return "local store at " + root;
+    }
+
+    @Override
+    public StoredRef saveDailyLog(DailyLog log) {
+        Objects.requireNonNull(log, "log");
+        return locked(() -> {
+            Path dir = root.resolve(DAILY);
+            String id;
+            Path file;
+            do {
+                id = log.loggedDate() + "-" + randomId();
+                file = dir.resolve(id + EXTENSION);
+            } while (Files.exists(file));
+            long sequence = nextSequence();
+            String text = FrontMatterFile.writer()
+                    .putBare("id", id)
+                    .put("title", log.title())
+                    .putBare("logged_date", log.loggedDate())
+                    .put("category", log.category())
+                    .putBare("impact_level", log.impactLevel().label())
+                    .putJson("tech_stack", log.techStack())
+                    .put("status", log.status())
+                    .put("metrics", log.metrics())
+                    .put("ticket_url", log.ticketUrl())
+                    .putBare("created_at", clock.instant())
+                    .putBare("sequence", sequence)
+                    .withBody(log.context());
+            writeAtomically(file, text);
+            return new StoredRef(id, url(file));
+        });
+    }
+
+    @Override
+    public List<DailyLog> findDailyLogs(Period period, Set<String> statuses) {
+        Objects.requireNonNull(period, "period");
+        Objects.requireNonNull(statuses, "statuses");
+        List<Stored<DailyLog>> found = new ArrayList<>();
+        for (Path file : files(DAILY)) {
+            Stored<DailyLog> stored = readDaily(file);
+            DailyLog log = stored.value;
+            if (period.contains(log.loggedDate()) && (statuses.isEmpty() || statuses.contains(log.status()))) {
+                found.add(stored);
+            }
+        }
+        found.sort(Comparator.<Stored<DailyLog>, LocalDate>comparing(s -> s.value.loggedDate())
+                .thenComparingLong(s -> s.sequence)
+                .thenComparing(s -> s.createdAt, Comparator.nullsLast(Comparator.naturalOrder()))
+                .thenComparing(s -> s.value.id()));
+        return found.stream().map(s -> s.value).toList();
+    }
+
+    @Override
+    public Optional<WeeklyRollup> findWeekly(Period period) {
+        Path file = weeklyFile(period);
+        if (!Files.exists(file)) {
+            return Optional.empty();
+        }
+        return Optional.of(readWeekly(file));
+    }
+
+    @Override
+    public List<WeeklyRollup> findWeeklies(Period overlapping) {
+        Objects.requireNonNull(overlapping, "overlapping");
+        List<WeeklyRollup> out = new ArrayList<>();
+        for (Path file : files(WEEKLY)) {
+            WeeklyRollup w = readWeekly(file);
+            if (w.period().overlaps(overlapping)) {
+                out.add(w);
+            }
+        }
+        out.sort(Comparator.comparing((WeeklyRollup w) -> w.period().start()).thenComparing(w -> w.period().end()));
+        return out;
+    }
+
+    @Override
+    public StoredRef upsertWeekly(WeeklyRollup rollup) {
+        Objects.requireNonNull(rollup, "rollup");
+        Path file = weeklyFile(rollup.period());
+        return locked(() -> {
+            String id = existingId(file).orElse(weeklyId(rollup.period()));
+            String text = FrontMatterFile.writer()
+                    .putBare("id", id)
+                    .putBare("period_start", rollup.period().start())
+                    .putBare("period_end", rollup.period().end())
+                    .put("title", rollup.title())
+                    .putJson("source_log_ids", rollup.sourceLogIds())
+                    .putBare("updated_at", clock.instant())
+                    .withBody(RollupMarkdown.weeklyBody(rollup));
+            writeAtomically(file, text);
+            return new StoredRef(id, url(file));
+        });
+    }
+
+    @Override
+    public Optional<MonthlyRollup> findMonthly(YearMonth month) {
+        Path file = monthlyFile(month);
+        if (!Files.exists(file)) {
+            return Optional.empty();
+        }
+        return Optional.of(readMonthly(file));
+    }
+
+    @Override
+    public List<MonthlyRollup> findMonthlies(Period overlapping) {
+        Objects.requireNonNull(overlapping, "overlapping");
+        List<MonthlyRollup> out = new ArrayList<>();
+        for (Path file : files(MONTHLY)) {
+            MonthlyRollup m = readMonthly(file);
+            if (Period.of(m.month()).overlaps(overlapping)) {
+                out.add(m);
+            }
+        }
+        out.sort(Comparator.comparing(MonthlyRollup::month));
+        return out;
+    }
+
+    @Override
+    public StoredRef upsertMonthly(MonthlyRollup rollup) {
+        Objects.requireNonNull(rollup, "rollup");
+        Path file = monthlyFile(rollup.month());
+        return locked(() -> {
+            String id = existingId(file).orElse(monthlyId(rollup.month()));
+            String text = FrontMatterFile.writer()
+                    .putBare("id", id)
+                    .putBare("month", rollup.month())
+                    .put("title", rollup.title())
+                    .putJson("source_week_ids", rollup.sourceWeekIds())
+                    .putJson("stats", rollup.stats())
+                    .putBare("updated_at", clock.instant())
+                    .withBody(RollupMarkdown.monthlyBody(rollup));
+            writeAtomically(file, text);
+            return new StoredRef(id, url(file));
+        });
+    }
+
+    @Override
+    public String toString() {
+        return describe();
+    }
+
+    // ---- reading
+
+    private static final class Stored<T> {
+        final T value;
+        final long sequence;
+        final Instant createdAt;
+
+        Stored(T value, long sequence, Instant createdAt) {
+            this.value = value;
+            this.sequence = sequence;
+            this.createdAt = createdAt;
+        }
+    }
+
+    private Stored<DailyLog> readDaily(Path file) {
+        FrontMatterFile f = FrontMatterFile.parse(file, read(file));
+        String impactText = f.requireText("impact_level");
+        ImpactLevel impact = ImpactLevel.parse(impactText).orElseThrow(() -> FrontMatterFile.corrupt(file,
+                "impact_level must be High, Medium or Low, got '" + impactText + "'", null));
+        try {
+            DailyLog log = new DailyLog(idOf(f, file), url(file), f.requireText("title"), f.body(),
+                    f.requireText("category"), impact, f.stringList("tech_stack"), f.requireDate("logged_date"),
+                    f.requireText("status"), f.text("metrics"), f.text("ticket_url"));
+            // files written by hand have no sequence: they sort after the ones the store numbered on that day
+            return new Stored<>(log, f.longValue("sequence", Long.MAX_VALUE), f.instant("created_at"));
+        } catch (IllegalArgumentException | NullPointerException e) {
+            throw FrontMatterFile.corrupt(file, e.getMessage(), e);
+        }
+    }
+
+    private WeeklyRollup readWeekly(Path file) {
+        FrontMatterFile f = FrontMatterFile.parse(file, read(file));
+        try {
+            Period period = new Period(f.requireDate("period_start"), f.requireDate("period_end"));
+            RollupMarkdown.Body body = RollupMarkdown.parseBody(f.body());
+            return new WeeklyRollup(idOf(f, file), url(file), period, f.requireText("title"), body.achievements(),
+                    body.highlights(), f.stringList("source_log_ids"), body.generation(), body.warnings());
+        } catch (IllegalArgumentException | NullPointerException e) {
+            throw FrontMatterFile.corrupt(file, e.getMessage(), e);
+        }
+    }
+
+    private MonthlyRollup readMonthly(Path file) {
+        FrontMatterFile f = FrontMatterFile.parse(file, read(file));
+        try {
+            RollupMarkdown.Body body = RollupMarkdown.parseBody(f.body());
+            return new MonthlyRollup(idOf(f, file), url(file), f.requireMonth("month"), f.requireText("title"),
+                    body.achievements(), body.careerBrief(), f.requireJson("stats", STATS),
+                    f.stringList("source_week_ids"), body.generation(), body.warnings());
+        } catch (IllegalArgumentException | NullPointerException e) {
+            throw FrontMatterFile.corrupt(file, e.getMessage(), e);
+        }
+    }
+
+    private Optional<String> existingId(Path file) {
+        if (!Files.exists(file)) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.ofNullable(FrontMatterFile.parse(file, read(file)).text("id"));
+        } catch (LocalStoreException e) {
+            // the upsert replaces the whole file anyway; the id is derived from the period, so nothing is lost
+            return Optional.empty();
+        }
+    }
+
+    private static String idOf(FrontMatterFile f, Path file) {
+        String id = f.text("id");
+        if (id != null) {
+            return id;
+        }
+        String name = file.getFileName().toString();
+        return name.substring(0, name.length() - EXTENSION.length());
+    }
+
+    private List<Path> files(String kind) {
+        List<Path> out = new ArrayList<>();
+        try (DirectoryStream<Path> dir = Files.newDirectoryStream(root.resolve(kind), "*" + EXTENSION)) {
+            for (Path p : dir) {
+                // temporary files of a write in progress start with a dot
+                if (!p.getFileName().toString().startsWith(".") && Files.isRegularFile(p)) {
+                    out.add(p);
+                }
+            }
+        } catch (NoSuchFileException e) {
+            return out;
+        } catch (IOException e) {
+            throw new LocalStoreException(root.resolve(kind), "cannot list " + root.resolve(kind) + ": " + e, e);
+        }
+        out.sort(Comparator.naturalOrder());
+        return out;
+    }
+
+    private static String read(Path file) {
+        try {
+            return Files.readString(file, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new LocalStoreException(file, "cannot read " + file + ": " + e, e);
+        }
+    }
+
+    // ---- writing
+
+    private Path weeklyFile(Period period) {
+        return root.resolve(WEEKLY).resolve(period.start() + "_" + period.end() + EXTENSION);
+    }
+
+    private Path monthlyFile(YearMonth month) {
+        return root.resolve(MONTHLY).resolve(month + EXTENSION);
+    }
+
+    /** The id a week's roll-up gets, e.g. {@code weekly-2026-11-16_2026-11-22}. */
+    public static String weeklyId(Period period) {
+        return "weekly-" + period.start() + "_" + period.end();
+    }
+
+    /** The id a month's roll-up gets, e.g. {@code monthly-2026-11}. */
+    public static String monthlyId(YearMonth month) {
+        return "monthly-" + month;
+    }
+
+    private String randomId() {
+        char[] out = new char[ID_RANDOM_CHARS];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = ID_ALPHABET[random.nextInt(ID_ALPHABET.length)];
+        }
+        return new String(out);
+    }
+
+    private static String url(Path file) {
+        return file.toUri().toString();
+    }
+
+    /** Called under the lock: the next number of the folder-wide creation order. */
+    private long nextSequence() {
+        Path file = root.resolve(SEQUENCE_FILE);
+        long last = 0;
+        try {
+            if (Files.exists(file)) {
+                String text = Files.readString(file, StandardCharsets.US_ASCII).strip();
+                if (!text.isEmpty()) {
+                    last = Long.parseLong(text);
+                }
+            }
+        } catch (IOException | NumberFormatException e) {
+            // a damaged counter only weakens the order of same-day logs; fall back to the logs themselves
+            last = maxStoredSequence();
+        }
+        long next = last + 1;
+        writeAtomically(file, Long.toString(next) + "\n");
+        return next;
+    }
+
+    private long maxStoredSequence() {
+        long max = 0;
+        for (Path file : files(DAILY)) {
+            try {
+                long s = FrontMatterFile.parse(file, read(file)).longValue("sequence", 0);
+                max = Math.max(max, s);
+            } catch (LocalStoreException ignored) {
+                // unreadable files are reported when read, not here
+            }
+        }
+        return max;
+    }
+
+    private <T> T locked(Supplier<T> action) {
+        ReentrantLock jvmLock = JVM_LOCKS.computeIfAbsent(root, p -> new ReentrantLock());
+        jvmLock.lock();
+        try (FileChannel channel = FileChannel.open(root.resolve(LOCK_FILE), StandardOpenOption.CREATE,
+                StandardOpenOption.WRITE);
+                FileLock ignored = channel.lock()) {
+            return action.get();
+        } catch (IOException e) {
+            throw new LocalStoreException(root.resolve(LOCK_FILE), "cannot lock " + root.resolve(LOCK_FILE) + ": " + e, e);
+        } finally {
+            jvmLock.unlock();
+        }
+    }
+
+    private static void writeAtomically(Path target, String text) {
+        Path dir = target.getParent();
+        Path tmp = dir.resolve("." + target.getFileName() + "." + Long.toHexString(System.nanoTime())
+                + Integer.toHexString(Thread.currentThread().hashCode()) + ".tmp");
+        try {
+            try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
+                ByteBuffer buffer = ByteBuffer.wrap(text.getBytes(StandardCharsets.UTF_8));
+                while (buffer.hasRemaining()) {
+                    ch.write(buffer);
+                }
+                ch.force(true);
+            }
+            try {
+                Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE);
+            } catch (AtomicMoveNotSupportedException e) {
+                Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
+            }
+            forceDirectory(dir);
+        } catch (IOException e) {
+            throw new LocalStoreException(target, "cannot write " + target + ": " + e, e);
+        } finally {
+            try {
+                Files.deleteIfExists(tmp);
+            } catch (IOException ignored) {
+                // best effort: a leftover dot-file is ignored by every read
+            }
+        }
+    }
+
+    /** Makes the rename itself durable where the platform allows syncing a directory (not on Windows). */
+    private static void forceDirectory(Path dir) {
+        if (System.getProperty("os.name", "").toLowerCase(Locale.ROOT).startsWith("windows")) {
+            return;
+        }
+        try (FileChannel ch = FileChannel.open(dir, StandardOpenOption.READ)) {
+            ch.force(true);
+        } catch (IOException ignored) {
+            // some file systems refuse to sync a directory; the data itself is already on disk
+        }
+    }
+}
