@@ -5,7 +5,7 @@ import java.util.List;
 /**
  * Creates an {@link LlmProvider}. Provider modules register one implementation in
  * {@code META-INF/services/dev.worklog.spi.LlmProviderFactory}, so that adding the jar to the classpath is all it
- * takes to make {@code LLM_PROVIDER=<name>} work; {@link LlmProviders#of} registers one without ServiceLoader.
+ * takes to make {@code LLM_PROVIDER=<name>} work; {@link NamedServices#of} registers one without ServiceLoader.
  */
 public interface LlmProviderFactory {
     /** The name {@code LLM_PROVIDER} selects this provider by, in lower case. */
