@@ -109,6 +109,10 @@ final class RequestBodies {
             switch (type) {
                 case STRING -> {
                     if (value.isTextual()) {
+                        if (hasLoneSurrogate(value.textValue())) {
+                            errors.add(new FieldError(name, LONE_SURROGATE));
+                            continue;
+                        }
                         out.put(name, value);
                     } else {
                         errors.add(new FieldError(name, "must be " + type.description + ", got " + kind(value)));
@@ -132,6 +136,9 @@ final class RequestBodies {
                             errors.add(new FieldError(name + "[" + i + "]", "must be a string, got "
                                     + kind(value.get(i))));
                             ok = false;
+                        } else if (hasLoneSurrogate(value.get(i).textValue())) {
+                            errors.add(new FieldError(name + "[" + i + "]", LONE_SURROGATE));
+                            ok = false;
                         }
                     }
                     if (ok) {
@@ -142,6 +149,28 @@ final class RequestBodies {
             }
         }
         return out;
+    }
+
+    private static final String LONE_SURROGATE =
+            "contains an unpaired UTF-16 surrogate escape (\\uD800-\\uDFFF), which is not a character";
+
+    /**
+     * JSON escapes can spell half a surrogate pair, which no store can encode; refused here rather than failing
+     * (with a 5xx) deep in a store.
+     */
+    static boolean hasLoneSurrogate(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (Character.isHighSurrogate(c)) {
+                if (i + 1 >= s.length() || !Character.isLowSurrogate(s.charAt(i + 1))) {
+                    return true;
+                }
+                i++;
+            } else if (Character.isLowSurrogate(c)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     static String text(Map<String, JsonNode> fields, String name) {
