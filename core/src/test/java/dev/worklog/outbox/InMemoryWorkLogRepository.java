@@ -35,7 +35,7 @@ public final class InMemoryWorkLogRepository implements WorkLogRepository {
     private final AtomicInteger saveAttempts = new AtomicInteger();
     private volatile Supplier<RuntimeException> failure;
     private volatile CountDownLatch gate;
-    private final CountDownLatch entered = new CountDownLatch(1);
+    private volatile CountDownLatch entered = new CountDownLatch(1);
     private volatile boolean keepLogs = true;
     private final java.util.concurrent.Semaphore saved = new java.util.concurrent.Semaphore(0);
 
@@ -64,8 +64,9 @@ public final class InMemoryWorkLogRepository implements WorkLogRepository {
         return this;
     }
 
-    /** Saves block until {@link #release()}; {@link #awaitEntered} tells when one is blocked. */
+    /** Saves block until {@link #release()}; {@link #awaitEntered} tells when the next one is blocked. */
     public InMemoryWorkLogRepository blocking() {
+        entered = new CountDownLatch(1); // awaitEntered now waits for a save that arrives after this call
         gate = new CountDownLatch(1);
         return this;
     }

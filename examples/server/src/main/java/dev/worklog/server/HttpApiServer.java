@@ -133,20 +133,49 @@ public final class HttpApiServer implements AutoCloseable {
         }
     }
 
-    /** Reads at most {@link ApiHandler#MAX_BODY_BYTES} + 1 bytes: enough to tell that a body is too large. */
+    /**
+     * Most bytes of an oversized body read and thrown away after a 413, so the client sees the answer: closing a
+     * socket with unread data makes the kernel send a reset, which can destroy the response before the client
+     * reads it. Bodies beyond this are cut off (reset and all); they are not worth the bandwidth.
+     */
+    static final long MAX_DISCARD_BYTES = 16L << 20;
+
+    /**
+     * Reads at most {@link ApiHandler#MAX_BODY_BYTES} + 1 bytes: enough to tell that a body is too large, never
+     * buffering more. The rest of an oversized body is read and discarded in small chunks, up to
+     * {@link #MAX_DISCARD_BYTES}.
+     */
     private static byte[] readBody(HttpExchange ex) throws IOException {
         String length = ex.getRequestHeaders().getFirst("Content-Length");
+        long declared = -1;
         if (length != null) {
             try {
-                if (Long.parseLong(length.strip()) > ApiHandler.MAX_BODY_BYTES) {
-                    return new byte[0]; // the handler answers 413 from the header; no need to read it
-                }
+                declared = Long.parseLong(length.strip());
             } catch (NumberFormatException e) {
                 return new byte[0]; // the handler answers 400
             }
         }
-        try (InputStream in = ex.getRequestBody()) {
-            return in.readNBytes(ApiHandler.MAX_BODY_BYTES + 1);
+        InputStream in = ex.getRequestBody();
+        if (declared > ApiHandler.MAX_BODY_BYTES) {
+            // the handler answers 413 from the header; the body is not kept
+            if (declared <= MAX_DISCARD_BYTES) {
+                discard(in);
+            }
+            return new byte[0];
+        }
+        byte[] body = in.readNBytes(ApiHandler.MAX_BODY_BYTES + 1);
+        if (body.length > ApiHandler.MAX_BODY_BYTES) {
+            discard(in); // chunked and too large: 413, after draining what is reasonable
+        }
+        return body;
+    }
+
+    private static void discard(InputStream in) throws IOException {
+        byte[] buffer = new byte[8192];
+        long total = 0;
+        int n;
+        while (total < MAX_DISCARD_BYTES && (n = in.read(buffer)) > 0) {
+            total += n;
         }
     }
 
