@@ -237,6 +237,11 @@ public final class HttpApiServer implements AutoCloseable {
         return drained;
     }
 
+    /** Waits for the worker threads to end after {@link #shutdown}, e.g. for requests that outlasted it. */
+    boolean awaitWorkers(Duration timeout) throws InterruptedException {
+        return workers.awaitTermination(timeout.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
     /** Requests being handled right now. */
     int inFlight() {
         synchronized (inFlightLock) {

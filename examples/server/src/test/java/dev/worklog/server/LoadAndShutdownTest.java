@@ -79,6 +79,8 @@ class LoadAndShutdownTest {
             assertThat(s.server.shutdown(Duration.ofMillis(100))).isFalse();
             s.store.release();
             stuck.handle((r, e) -> null).get(10, TimeUnit.SECONDS);
+            // the cut-off request's worker still finishes its work; wait for it before the temp folder goes
+            assertThat(s.server.awaitWorkers(Duration.ofSeconds(10))).isTrue();
         }
     }
 }
