@@ -12,6 +12,15 @@ CP_FILE="$ROOT/examples/server/target/bench.classpath"
 # classpath; the dependency plugin version is pinned here so no pom change is needed
 mvn -B -q -o -pl core,examples/server -am test-compile \
   org.apache.maven.plugins:maven-dependency-plugin:3.9.0:build-classpath \
-  -Dmdep.outputFile="$CP_FILE" -Dmdep.includeScope=test
-CP="$ROOT/examples/server/target/test-classes:$ROOT/examples/server/target/classes:$(cat "$CP_FILE")"
-exec java -cp "$CP" dev.worklog.server.bench.ServerBenchmark "${1:-$ROOT/examples/server/jvm.options}"
+  -Dmdep.outputFile="$CP_FILE" -DincludeScope=test
+RT_FILE="$ROOT/examples/server/target/bench.runtime-classpath"
+mvn -B -q -o -pl core,examples/server -am test-compile \
+  org.apache.maven.plugins:maven-dependency-plugin:3.9.0:build-classpath \
+  -Dmdep.outputFile="$RT_FILE" -DincludeScope=runtime
+TESTS="$ROOT/examples/server/target/test-classes"
+CP="$TESTS:$ROOT/examples/server/target/classes:$(cat "$CP_FILE")"
+# the server process gets the runtime classpath (what the launcher ships) plus the test classes that hold the
+# zero-latency store (WORKLOG_STORE=memory); no JUnit or WireMock jars
+SERVER_CP="$TESTS:$ROOT/core/target/test-classes:$ROOT/examples/server/target/classes:$(cat "$RT_FILE")"
+exec java -Dbench.server.classpath="$SERVER_CP" -cp "$CP" dev.worklog.server.bench.ServerBenchmark \
+  "${1:-$ROOT/examples/server/jvm.options}"

@@ -140,6 +140,27 @@ public final class ApiHandler {
         return tokenDigest != null;
     }
 
+    /**
+     * Loads and exercises what the first {@code POST} needs (Jackson, the validator) without side effects: no
+     * store, no log line. Main runs it on a background thread once listening, so start-up is not delayed and the
+     * first real request is not the slow one.
+     */
+    public void warmUp() {
+        try {
+            JsonNode body = RequestBodies.parseObject(("{\"title\":\"warm-up\",\"context\":\"### Situation\\nx\","
+                    + "\"category\":\"" + logger.logOptions().categories().get(0) + "\",\"impact_level\":\"Low\","
+                    + "\"tech_stack\":[\"Java\"]}").getBytes(StandardCharsets.UTF_8), false);
+            Map<String, JsonNode> f = RequestBodies.bind(body, DAILY_FIELDS, new ArrayList<>());
+            LogResult checked = logger.check(new DailyLogDraft(RequestBodies.text(f, "title"),
+                    RequestBodies.text(f, "context"), RequestBodies.text(f, "category"),
+                    RequestBodies.text(f, "impact_level"), RequestBodies.strings(f, "tech_stack"), null, null, null,
+                    null));
+            Json.write(Responses.entry(checked.log()));
+        } catch (RuntimeException e) {
+            LOG.debug("warm-up failed (harmless): {}", e.toString());
+        }
+    }
+
     /** Answers one request; never throws. Writes the access-log line. */
     public ApiResponse handle(ApiRequest request) {
         long start = System.nanoTime();

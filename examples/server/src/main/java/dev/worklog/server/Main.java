@@ -43,8 +43,9 @@ public final class Main {
     static void configureLogging(String level) {
         setIfAbsent("org.slf4j.simpleLogger.logFile", "System.out");
         setIfAbsent("org.slf4j.simpleLogger.showThreadName", "false");
-        setIfAbsent("org.slf4j.simpleLogger.showDateTime", "true");
-        setIfAbsent("org.slf4j.simpleLogger.dateTimeFormat", "yyyy-MM-dd'T'HH:mm:ss.SSSZ");
+        // no timestamp: container platforms (Render, CloudWatch, Docker) stamp every line, and formatting a date
+        // per access-log line costs more than the rest of the line
+        setIfAbsent("org.slf4j.simpleLogger.showDateTime", "false");
         if (level != null && !level.isBlank()) {
             setIfAbsent("org.slf4j.simpleLogger.defaultLogLevel", level.strip().toLowerCase(Locale.ROOT));
         }
@@ -72,14 +73,19 @@ public final class Main {
             return outbox.get();
         }).build();
         HttpApiServer server;
+        ApiHandler handler;
         try {
-            ApiHandler handler = new ApiHandler(logger, outbox.get(), options.authToken(), Clock.systemUTC());
+            handler = new ApiHandler(logger, outbox.get(), options.authToken(), Clock.systemUTC());
             server = HttpApiServer.start(handler, options);
         } catch (RuntimeException e) {
             logger.close();
             throw e;
         }
         outbox.get().start();
+        Thread warmUp = new Thread(handler::warmUp, "worklog-warm-up");
+        warmUp.setDaemon(true);
+        warmUp.setPriority(Thread.MIN_PRIORITY);
+        warmUp.start();
         logger.startupNotes().forEach(n -> out.println("note: " + n));
         if (options.authToken() == null) {
             out.println("WARNING: " + ConfigKeys.API_AUTH_TOKEN + " is not set: the API is open to anyone who can "

@@ -41,9 +41,15 @@ final class RequestBodies {
     /** Field errors beyond this many are summarised, so a hostile body cannot make a huge error response. */
     static final int MAX_REPORTED_ERRORS = 50;
 
-    // the shared mapper rejects duplicate keys; trailing data after the object must be an error too
-    private static final ObjectReader READER =
-            Json.MAPPER.readerFor(JsonNode.class).with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+    /**
+     * Created on first use, not with this class: the access log uses {@link #shorten} on every request, including
+     * the first health check after start-up, which must not wait for Jackson to initialise.
+     */
+    private static final class Reader {
+        // the shared mapper rejects duplicate keys; trailing data after the object must be an error too
+        static final ObjectReader INSTANCE =
+                Json.MAPPER.readerFor(JsonNode.class).with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+    }
 
     private RequestBodies() {
     }
@@ -70,7 +76,7 @@ final class RequestBodies {
         }
         JsonNode node;
         try {
-            node = READER.readTree(text);
+            node = Reader.INSTANCE.readTree(text);
         } catch (StreamConstraintsException e) {
             throw ApiError.badRequest("request body is not acceptable JSON: " + e.getOriginalMessage(), List.of());
         } catch (JsonProcessingException e) {

@@ -54,7 +54,8 @@ public final class ServerBenchmark {
         System.out.println("worklog server benchmark");
         System.out.println("  JVM flags (" + options + "): " + String.join(" ", flags));
         System.out.println("  java " + System.getProperty("java.version") + ", "
-                + Runtime.getRuntime().availableProcessors() + " CPUs");
+                + Runtime.getRuntime().availableProcessors() + " CPUs, load average at start " + loadAverage()
+                + " (clients and server share these CPUs; other load skews every figure)");
 
         // (a) start-up
         long[] hello = new long[STARTUP_RUNS];
@@ -119,6 +120,7 @@ public final class ServerBenchmark {
         row("(c) VmRSS after " + totalRequests + " requests", fmt(rssMb, "MB"), "<= 128 MB", rssMb <= 128 ? "met"
                 : "NOT met");
         row("(c) VmHWM (peak RSS)", fmt(hwmMb, "MB"), "", "");
+        System.out.println("  load average at end " + loadAverage());
         deleteTree(work);
     }
 
@@ -175,7 +177,9 @@ public final class ServerBenchmark {
         List<String> cmd = new ArrayList<>();
         cmd.add(java());
         cmd.addAll(flags);
-        cmd.addAll(List.of("-cp", System.getProperty("java.class.path"), "dev.worklog.server.Main"));
+        // the runtime classpath (what the launcher ships) plus the in-memory store; the script passes it
+        String classpath = System.getProperty("bench.server.classpath", System.getProperty("java.class.path"));
+        cmd.addAll(List.of("-cp", classpath, "dev.worklog.server.Main"));
         ProcessBuilder pb = new ProcessBuilder(cmd).directory(dir.toFile())
                 .redirectOutput(dir.resolve("stdout.log").toFile()).redirectError(dir.resolve("stderr.log").toFile());
         Map<String, String> env = pb.environment();
@@ -303,6 +307,14 @@ public final class ServerBenchmark {
             return ticks * 10_000_000L; // USER_HZ is 100 on Linux
         } catch (IOException | RuntimeException e) {
             return -1;
+        }
+    }
+
+    private static String loadAverage() {
+        try {
+            return Files.readString(Path.of("/proc/loadavg")).split(" ")[0];
+        } catch (IOException | RuntimeException e) {
+            return "unknown";
         }
     }
 
