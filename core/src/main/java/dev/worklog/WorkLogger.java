@@ -339,7 +339,7 @@ public final class WorkLogger implements AutoCloseable {
         }
 
         /** Providers tried in order when the main one fails; skips {@code LLM_FALLBACK}. */
-        public Builder fallbackProviders(List<LlmProvider> value) {
+        public Builder fallbackProviders(List<? extends LlmProvider> value) {
             this.fallbacks = List.copyOf(value);
             return this;
         }

@@ -8,7 +8,11 @@ import java.net.http.HttpHeaders;
  * must not be retried). Each vendor module supplies one; {@link #generic()} understands the common JSON shapes.
  */
 public interface ErrorReader {
-    /** Extracts what the service said. Must cope with any body: empty, HTML, truncated JSON. */
+    /**
+     * Extracts what the service said. Must cope with any body: empty, HTML, truncated JSON. A reader may set
+     * {@link UpstreamError#retryAfter()} from the body (Gemini's {@code RetryInfo.retryDelay}); the executor uses it
+     * when the response has no {@code retry-after-ms} or {@code retry-after} header, capped like any server wait.
+     */
     UpstreamError read(String service, int status, HttpHeaders headers, String body);
 
     /** Whether this error means the quota or spend limit is exhausted; such a 429 is never retried. */

@@ -91,7 +91,8 @@ public final class HttpExecutor {
             try {
                 response = client.send(request, HttpResponse.BodyHandlers.ofByteArray());
             } catch (IOException e) {
-                String what = describe(e);
+                // an I/O error's message may quote the URL, and a Gemini URL carries its key
+                String what = redact(describe(e));
                 if (landedCheck != null) {
                     Optional<HttpResult> landed = landedCheck.landed();
                     if (landed.isPresent()) {
@@ -118,8 +119,9 @@ public final class HttpExecutor {
             if (status >= 200 && status < 300) {
                 return new HttpResult(status, response.headers(), body);
             }
-            UpstreamError error = errorReader.read(service, status, response.headers(), body);
-            Optional<Duration> hint = RetryAfter.parse(response.headers(), clock);
+            UpstreamError error = redact(errorReader.read(service, status, response.headers(), body));
+            // the headers win; a wait the reader found in the body (Gemini's RetryInfo.retryDelay) comes next
+            Optional<Duration> hint = RetryAfter.parse(response.headers(), clock).or(error::retryAfterHint);
             if (hint.isPresent()) {
                 error = error.withRetryAfter(hint.get());
             }
@@ -202,6 +204,12 @@ public final class HttpExecutor {
 
     private String redact(String text) {
         return Redaction.redact(text, secrets);
+    }
+
+    /** Vendors sometimes echo the key in an error message (OpenAI's "Incorrect API key provided: ..."). */
+    private UpstreamError redact(UpstreamError error) {
+        return new UpstreamError(error.service(), error.status(), redact(error.code()), redact(error.message()),
+                error.requestId(), error.retryAfter(), redact(error.reason()));
     }
 
     private static String describe(IOException e) {

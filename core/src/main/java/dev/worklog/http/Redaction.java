@@ -18,6 +18,11 @@ public final class Redaction {
             Set.of("authorization", "x-api-key", "x-goog-api-key", "api-key", "cookie", "set-cookie", "proxy-authorization");
     private static final Pattern KEY_PARAM = Pattern.compile("(?i)([?&](?:key|api_key|apikey|token)=)[^&\\s\"']+");
     private static final Pattern BEARER = Pattern.compile("(?i)(bearer\\s+)[A-Za-z0-9._~+/=-]+");
+    // a credential header quoted inside a sentence or a JSON dump, not only at the start of a line
+    private static final Pattern AUTH_INLINE = Pattern.compile(
+            "(?i)\\b((?:proxy-)?authorization\"?\\s*[:=]\\s*\"?)(?:(?:bearer|basic|token|digest)\\s+)?[^\\s,;\"'&]+");
+    private static final Pattern API_KEY_INLINE = Pattern.compile(
+            "(?i)\\b((?:x-api-key|x-goog-api-key|api-key)\"?\\s*[:=]\\s*\"?)[^\\s,;\"'&]+");
     private static final Pattern HEADER_LINE =
             Pattern.compile("(?im)^((?:authorization|x-api-key|x-goog-api-key|api-key|cookie)\\s*[:=]\\s*).+$");
 
@@ -47,6 +52,8 @@ public final class Redaction {
         }
         out = KEY_PARAM.matcher(out).replaceAll("$1" + MASK);
         out = BEARER.matcher(out).replaceAll("$1" + MASK);
+        out = AUTH_INLINE.matcher(out).replaceAll("$1" + MASK);
+        out = API_KEY_INLINE.matcher(out).replaceAll("$1" + MASK);
         out = HEADER_LINE.matcher(out).replaceAll("$1" + MASK);
         return out;
     }

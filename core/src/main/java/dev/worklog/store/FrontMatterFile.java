@@ -102,7 +102,11 @@ final class FrontMatterFile {
             }
             if (line.strip().equals(FENCE)) {
                 String body = text.substring(lineStart);
-                if (body.endsWith("\n")) {
+                // the store writes LF fences; a CRLF fence means an editor converted the whole file, final newline too
+                boolean crlfFile = text.charAt(nl - 1) == '\r';
+                if (crlfFile && body.endsWith("\r\n")) {
+                    body = body.substring(0, body.length() - 2);
+                } else if (body.endsWith("\n")) {
                     body = body.substring(0, body.length() - 1);
                 }
                 return new FrontMatterFile(file, raw, body);
@@ -190,14 +194,21 @@ final class FrontMatterFile {
         }
     }
 
-    /** A JSON array of strings; absent means empty. */
+    /** A JSON array of strings, or comma-separated bare text; absent means empty. */
     List<String> stringList(String key) {
         String v = raw.get(key);
         if (v == null || v.isEmpty() || v.equals("null")) {
             return List.of();
         }
         if (!v.startsWith("[")) {
-            throw corrupt(file, "front-matter key '" + key + "' must be a JSON array such as [\"a\", \"b\"]", null);
+            // a person may write "tech_stack: Java, Redis"; list items never hold commas (Notion forbids them)
+            List<String> out = new ArrayList<>();
+            for (String part : v.split(",")) {
+                if (!part.isBlank()) {
+                    out.add(part.strip());
+                }
+            }
+            return out;
         }
         JsonNode node = json(key, v);
         List<String> out = new ArrayList<>();

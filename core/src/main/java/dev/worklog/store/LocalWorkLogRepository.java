@@ -45,12 +45,13 @@ import java.util.function.Supplier;
  *
  * <pre>
  * worklog-data/
- *   daily/2026-11-24-k3x9q2m7ab.md           one file per daily log; the id is the file name
+ *   daily/2026-11-24-k3x9q2m7ab.md           one file per daily log (id 2026-11-24-k3x9q2m7ab)
  *   weekly/2026-11-16_2026-11-22.md          one file per week (id weekly-2026-11-16_2026-11-22)
  *   monthly/2026-11.md                       one file per month (id monthly-2026-11)
  * </pre>
  *
- * <p>Each file starts with front matter, {@code key: value} lines between {@code ---} fences; text values are JSON
+ * <p>An id is derived from the file name, so ids stay unique even when a person copies a file to start a new
+ * entry; the {@code id} line in the front matter is there for the reader. Each file starts with front matter, {@code key: value} lines between {@code ---} fences; text values are JSON
  * strings (Korean and emoji written as they are), lists are JSON arrays, a month's statistics are a JSON object.
  * A daily log's body is its context, exactly as given (CRLF line ends and trailing spaces included; the file ends
  * with one extra newline that reading removes). A roll-up's body is {@link RollupMarkdown}'s rendering, which is
@@ -91,11 +92,14 @@ public final class LocalWorkLogRepository implements WorkLogRepository {
 
     private final Path root;
     private final Clock clock;
+    private final ReentrantLock jvmLock;
     private final SecureRandom random = new SecureRandom();
 
-    private LocalWorkLogRepository(Path root, Clock clock) {
+    private LocalWorkLogRepository(Path root, Path realRoot, Clock clock) {
         this.root = root;
         this.clock = clock;
+        // keyed by the real path: two spellings of one folder (a symlink, "./data" and "data") must share the lock
+        this.jvmLock = JVM_LOCKS.computeIfAbsent(realRoot, p -> new ReentrantLock());
     }
 
     /**
@@ -109,6 +113,7 @@ public final class LocalWorkLogRepository implements WorkLogRepository {
         Objects.requireNonNull(dataDir, "dataDir");
         Objects.requireNonNull(clock, "clock");
         Path root = dataDir.toAbsolutePath().normalize();
+        Path realRoot;
         try {
             for (String sub : List.of(DAILY, WEEKLY, MONTHLY)) {
                 Files.createDirectories(root.resolve(sub));
@@ -117,10 +122,11 @@ public final class LocalWorkLogRepository implements WorkLogRepository {
             Path probe = root.resolve(".probe-" + ProcessHandle.current().pid() + "-" + System.nanoTime());
             Files.write(probe, new byte[0], StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
             Files.delete(probe);
+            realRoot = root.toRealPath();
         } catch (IOException | SecurityException e) {
             throw new LocalStoreException(root, "cannot use " + root + " as the local store: " + e, e);
         }
-        return new LocalWorkLogRepository(root, clock);
+        return new LocalWorkLogRepository(root, realRoot, clock);
     }
 
     /** The folder the files are in. */
@@ -210,7 +216,7 @@ public final class LocalWorkLogRepository implements WorkLogRepository {
         Objects.requireNonNull(rollup, "rollup");
         Path file = weeklyFile(rollup.period());
         return locked(() -> {
-            String id = existingId(file).orElse(weeklyId(rollup.period()));
+            String id = weeklyId(rollup.period());
             String text = FrontMatterFile.writer()
                     .putBare("id", id)
                     .putBare("period_start", rollup.period().start())
@@ -252,7 +258,7 @@ public final class LocalWorkLogRepository implements WorkLogRepository {
         Objects.requireNonNull(rollup, "rollup");
         Path file = monthlyFile(rollup.month());
         return locked(() -> {
-            String id = existingId(file).orElse(monthlyId(rollup.month()));
+            String id = monthlyId(rollup.month());
             String text = FrontMatterFile.writer()
                     .putBare("id", id)
                     .putBare("month", rollup.month())
@@ -291,7 +297,7 @@ public final class LocalWorkLogRepository implements WorkLogRepository {
         ImpactLevel impact = ImpactLevel.parse(impactText).orElseThrow(() -> FrontMatterFile.corrupt(file,
                 "impact_level must be High, Medium or Low, got '" + impactText + "'", null));
         try {
-            DailyLog log = new DailyLog(idOf(f, file), url(file), f.requireText("title"), f.body(),
+            DailyLog log = new DailyLog(idOf(file, ""), url(file), f.requireText("title"), f.body(),
                     f.requireText("category"), impact, f.stringList("tech_stack"), f.requireDate("logged_date"),
                     f.requireText("status"), f.text("metrics"), f.text("ticket_url"));
             // files written by hand have no sequence: they sort after the ones the store numbered on that day
@@ -306,7 +312,7 @@ public final class LocalWorkLogRepository implements WorkLogRepository {
         try {
             Period period = new Period(f.requireDate("period_start"), f.requireDate("period_end"));
             RollupMarkdown.Body body = RollupMarkdown.parseBody(f.body());
-            return new WeeklyRollup(idOf(f, file), url(file), period, f.requireText("title"), body.achievements(),
+            return new WeeklyRollup(idOf(file, "weekly-"), url(file), period, f.requireText("title"), body.achievements(),
                     body.highlights(), f.stringList("source_log_ids"), body.generation(), body.warnings());
         } catch (IllegalArgumentException | NullPointerException e) {
             throw FrontMatterFile.corrupt(file, e.getMessage(), e);
@@ -317,7 +323,7 @@ public final class LocalWorkLogRepository implements WorkLogRepository {
         FrontMatterFile f = FrontMatterFile.parse(file, read(file));
         try {
             RollupMarkdown.Body body = RollupMarkdown.parseBody(f.body());
-            return new MonthlyRollup(idOf(f, file), url(file), f.requireMonth("month"), f.requireText("title"),
+            return new MonthlyRollup(idOf(file, "monthly-"), url(file), f.requireMonth("month"), f.requireText("title"),
                     body.achievements(), body.careerBrief(), f.requireJson("stats", STATS),
                     f.stringList("source_week_ids"), body.generation(), body.warnings());
         } catch (IllegalArgumentException | NullPointerException e) {
@@ -325,25 +331,13 @@ public final class LocalWorkLogRepository implements WorkLogRepository {
         }
     }
 
-    private Optional<String> existingId(Path file) {
-        if (!Files.exists(file)) {
-            return Optional.empty();
-        }
-        try {
-            return Optional.ofNullable(FrontMatterFile.parse(file, read(file)).text("id"));
-        } catch (LocalStoreException e) {
-            // the upsert replaces the whole file anyway; the id is derived from the period, so nothing is lost
-            return Optional.empty();
-        }
-    }
-
-    private static String idOf(FrontMatterFile f, Path file) {
-        String id = f.text("id");
-        if (id != null) {
-            return id;
-        }
+    /**
+     * The id is the file's name, not the {@code id} line of the front matter (which is written for the reader): a
+     * person who copies yesterday's file to start today's gets a new id instead of a duplicate.
+     */
+    private static String idOf(Path file, String prefix) {
         String name = file.getFileName().toString();
-        return name.substring(0, name.length() - EXTENSION.length());
+        return prefix + name.substring(0, name.length() - EXTENSION.length());
     }
 
     private List<Path> files(String kind) {
@@ -438,7 +432,6 @@ public final class LocalWorkLogRepository implements WorkLogRepository {
     }
 
     private <T> T locked(Supplier<T> action) {
-        ReentrantLock jvmLock = JVM_LOCKS.computeIfAbsent(root, p -> new ReentrantLock());
         jvmLock.lock();
         try (FileChannel channel = FileChannel.open(root.resolve(LOCK_FILE), StandardOpenOption.CREATE,
                 StandardOpenOption.WRITE);

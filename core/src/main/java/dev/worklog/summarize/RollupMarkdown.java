@@ -29,6 +29,12 @@ import java.util.regex.Pattern;
  * **Metrics**: p99 800 ms to 120 ms | 40 % fewer timeouts
  * **Sources**: id-1, id-2
  * </pre>
+ *
+ * <p>What survives a round trip: STAR text exactly (a line that would read as structure, such as a {@code ##}
+ * heading or a {@code **Task**} label, is written with a leading backslash and restored), list items holding the
+ * separator (escaped as {@code \,} and {@code \|}), and multi-line bullets (continued on lines indented by two
+ * spaces). What is normalised: line ends become LF, titles and metrics are one line, and every item is trimmed, as
+ * the domain records trim them too.
  */
 public final class RollupMarkdown {
     /** Heading of the achievements section. */

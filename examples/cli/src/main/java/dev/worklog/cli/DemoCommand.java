@@ -1,0 +1,135 @@
+package dev.worklog.cli;
+
+import dev.worklog.LogResult;
+import dev.worklog.MonthlyResult;
+import dev.worklog.SummarizeOptions;
+import dev.worklog.WeeklyResult;
+import dev.worklog.WorkLogger;
+import dev.worklog.config.ConfigKeys;
+import dev.worklog.config.WorkLogConfig;
+import dev.worklog.model.DailyLogDraft;
+import dev.worklog.model.LogOptions;
+import dev.worklog.model.Period;
+import dev.worklog.store.LocalWorkLogRepository;
+import dev.worklog.summarize.OfflineSummarizer;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.YearMonth;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.stream.Stream;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+
+/**
+ * {@code worklog demo}: records a sample week into a fresh local store, rolls it up with the offline summarizer
+ * (no keys, no network) and prints both roll-ups. It never touches the configured store: the files go to a new
+ * folder, and the execution log too.
+ */
+@Command(name = "demo", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"Record a sample week into a fresh local store, roll it up offline and print the results.",
+            "Needs no keys and no network; never touches your configured store."})
+final class DemoCommand implements Callable<Integer> {
+    static final String DEFAULT_DIR = "worklog-demo-data";
+
+    @ParentCommand
+    private Main main;
+
+    @Option(names = "--data-dir", paramLabel = "DIR", description = "An empty or new folder for the demo's files "
+            + "(default: ./" + DEFAULT_DIR + ", or the next free ./" + DEFAULT_DIR + "-N).")
+    private String dataDir;
+
+    @Override
+    public Integer call() throws IOException {
+        PrintWriter out = main.io().out();
+        Path dir = folder();
+        Files.createDirectories(dir);
+        Path logFile = dir.resolve("execution.log");
+        WorkLogConfig config = WorkLogConfig.fromEnvironment().with(ConfigKeys.LOG_FILE, logFile.toString());
+        Clock clock = Clock.systemUTC();
+        // every part explicit: whatever the environment says about stores, providers and options, the demo stays
+        // offline and inside its own folder
+        try (WorkLogger logger = WorkLogger.builder().config(config).clock(clock)
+                .repository(LocalWorkLogRepository.open(dir, clock))
+                .llmProvider(new OfflineSummarizer()).fallbackProviders(List.of())
+                .logOptions(LogOptions.defaults()).build()) {
+            out.println("worklog demo: a sample week in a fresh local store at " + dir);
+            out.println("Summaries are made by the offline summarizer: no API key, no network.");
+            out.println();
+            out.println("1) Daily logs");
+            for (DailyLogDraft draft : DemoWeek.entries(logger.today())) {
+                LogResult r = logger.log(draft);
+                out.println("  logged " + r.log().loggedDate() + "  [" + r.log().category() + ", "
+                        + r.log().impactLevel() + "]  " + r.log().title());
+                for (String warning : r.warnings()) {
+                    main.io().err().println("warning: " + warning);
+                }
+            }
+            out.println();
+            out.println("2) Weekly roll-up (worklog weekly)");
+            out.println();
+            Period week = Period.sevenDaysEnding(logger.today());
+            WeeklyResult weekly = logger.summarizeWeek(week, SummarizeOptions.defaults());
+            new Printer(out).weekly(weekly);
+            out.println();
+            out.println("3) Monthly roll-up (worklog monthly)");
+            out.println();
+            MonthlyResult monthly = logger.summarizeMonth(YearMonth.from(logger.today()), SummarizeOptions.defaults());
+            new Printer(out).monthly(monthly);
+            out.println();
+            out.println("Files (plain markdown; open them in any editor):");
+            out.println("  " + dir);
+            for (String sub : List.of("daily", "weekly", "monthly")) {
+                try (Stream<Path> files = Files.list(dir.resolve(sub))) {
+                    files.sorted().forEach(f -> out.println("    " + dir.relativize(f)));
+                }
+            }
+            out.println("  execution log: " + logFile);
+            out.println();
+            out.println("Try: WORKLOG_DATA_DIR=" + dir + " ./worklog weekly --dry-run");
+            return 0;
+        }
+    }
+
+    /** A folder that holds nothing yet, so the demo never mixes with real data. */
+    private Path folder() throws IOException {
+        if (dataDir != null) {
+            Path dir;
+            try {
+                dir = Path.of(dataDir).toAbsolutePath().normalize();
+            } catch (InvalidPathException e) {
+                throw new CliException("--data-dir '" + dataDir + "' is not a valid path: " + e.getMessage());
+            }
+            if (!isEmptyOrAbsent(dir)) {
+                throw new CliException("--data-dir " + dir + " is not empty; the demo needs a new or empty folder so "
+                        + "that it never mixes with a real store");
+            }
+            return dir;
+        }
+        Path base = Path.of(DEFAULT_DIR).toAbsolutePath().normalize();
+        for (int n = 1; n < 1000; n++) {
+            Path candidate = n == 1 ? base : base.resolveSibling(DEFAULT_DIR + "-" + n);
+            if (isEmptyOrAbsent(candidate)) {
+                return candidate;
+            }
+        }
+        return Files.createTempDirectory("worklog-demo-");
+    }
+
+    private static boolean isEmptyOrAbsent(Path dir) throws IOException {
+        if (!Files.exists(dir)) {
+            return true;
+        }
+        if (!Files.isDirectory(dir)) {
+            return false;
+        }
+        try (Stream<Path> entries = Files.list(dir)) {
+            return entries.findAny().isEmpty();
+        }
+    }
+}

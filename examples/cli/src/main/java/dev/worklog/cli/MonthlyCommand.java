@@ -1,0 +1,58 @@
+package dev.worklog.cli;
+
+import dev.worklog.MonthlyResult;
+import dev.worklog.SummarizeOptions;
+import dev.worklog.WorkLogger;
+import dev.worklog.log.ExecutionLog;
+import java.time.YearMonth;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+
+/** {@code worklog monthly}: rolls a month's weekly roll-ups up into a career brief, achievements and statistics. */
+@Command(name = "monthly", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"Summarise a month's weekly roll-ups into highlights, a career brief and statistics.",
+            "Default: the current month (in WORKLOG_TIMEZONE). Run `worklog weekly` for the month's weeks first."},
+        footer = {"", "Examples:", "  worklog monthly", "  worklog monthly --month 2026-11 --dry-run",
+            "  worklog monthly --year 2026 --month 11"})
+final class MonthlyCommand implements Callable<Integer> {
+    @ParentCommand
+    private Main main;
+
+    @Option(names = "--month", paramLabel = "YYYY-MM", description = "The month, e.g. 2026-11 (or 11 with --year).")
+    private String month;
+
+    @Option(names = "--year", paramLabel = "YYYY", description = "The year, with a month number in --month.")
+    private String year;
+
+    @Option(names = "--status", paramLabel = "NAME", description = "Count only logs with this status; repeatable.")
+    private List<String> statuses;
+
+    @Option(names = "--dry-run", description = "Generate and print; store nothing.")
+    private boolean dryRun;
+
+    @Option(names = "--force", description = "Regenerate even when the inputs are unchanged.")
+    private boolean force;
+
+    @Override
+    public Integer call() {
+        try (WorkLogger logger = main.openLogger()) {
+            YearMonth explicit = Options.month(month, year, logger.today());
+            YearMonth target = explicit != null ? explicit : YearMonth.from(logger.today());
+            SummarizeOptions options = SummarizeOptions.defaults().withDryRun(dryRun).withForce(force)
+                    .withStatuses(Options.statuses(logger, statuses));
+            Interruptions.begin(logger.executionLog(), ExecutionLog.MONTHLY_PROCESSOR, "monthly roll-up " + target,
+                    main.io().err());
+            MonthlyResult result;
+            try {
+                result = logger.summarizeMonth(target, options);
+            } finally {
+                Interruptions.end();
+            }
+            new Printer(main.io().out()).monthly(result);
+            return 0;
+        }
+    }
+}

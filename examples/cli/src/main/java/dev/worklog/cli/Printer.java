@@ -1,0 +1,203 @@
+package dev.worklog.cli;
+
+import dev.worklog.MonthlyResult;
+import dev.worklog.RollupStatus;
+import dev.worklog.WeeklyResult;
+import dev.worklog.model.Achievement;
+import dev.worklog.model.DailyLog;
+import dev.worklog.model.Generation;
+import dev.worklog.model.MonthlyRollup;
+import dev.worklog.model.MonthlyStats;
+import dev.worklog.model.TokenUsage;
+import dev.worklog.model.WeeklyRollup;
+import dev.worklog.summarize.OfflineSummarizer;
+import dev.worklog.summarize.RollupMarkdown;
+import java.io.PrintWriter;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/** Turns SDK results into the text the commands print on stdout. Only formatting; no decisions. */
+final class Printer {
+    private static final String INDENT = "    ";
+    private final PrintWriter out;
+
+    Printer(PrintWriter out) {
+        this.out = out;
+    }
+
+    /** A daily log's fields; with its context when {@code withContext}. */
+    void entry(String heading, DailyLog log, boolean withContext) {
+        out.println(heading + ": " + log.title());
+        field("date", log.loggedDate().toString());
+        field("category", log.category());
+        field("impact", log.impactLevel().label());
+        field("tech", String.join(", ", log.techStack()));
+        field("status", log.status());
+        log.metricsText().ifPresent(m -> field("metrics", m));
+        log.ticket().ifPresent(u -> field("ticket", u));
+        if (log.id() != null) {
+            field("id", log.id());
+        }
+        if (log.url() != null) {
+            field("url", log.url());
+        }
+        if (withContext) {
+            out.println("  context:");
+            indented(log.context(), INDENT);
+        }
+        out.flush();
+    }
+
+    /** Where a daily log was stored. */
+    void stored(String heading, DailyLog log) {
+        out.println(heading + ": " + log.title() + " (" + log.loggedDate() + ")");
+        field("id", log.id());
+        field("url", log.url());
+        out.flush();
+    }
+
+    /** A weekly run: the roll-up (if any), then how it was made and what happened to it. */
+    void weekly(WeeklyResult result) {
+        WeeklyRollup r = result.rollup();
+        if (r == null) {
+            out.println("No daily logs between " + result.period().start() + " and " + result.period().end()
+                    + " (" + result.period().isoWeekLabel() + "): nothing to summarise.");
+            out.println("Status: " + RollupStatus.NO_SOURCES + " (nothing generated or stored)");
+            out.flush();
+            return;
+        }
+        out.println("=== " + r.title() + " ===");
+        notice(r.generation());
+        out.println("Period: " + r.period() + " (" + r.period().isoWeekLabel() + "), " + result.logsRead().size()
+                + " daily log" + (result.logsRead().size() == 1 ? "" : "s") + " read");
+        out.println();
+        out.println("Key highlights:");
+        bullets(r.keyHighlights());
+        out.println();
+        achievements(r.achievements());
+        footer(result.warnings(), r.generation(), result.usage(), result.status(), r.id(), r.url());
+    }
+
+    /** A monthly run: career brief, achievements, statistics, then how it was made. */
+    void monthly(MonthlyResult result) {
+        MonthlyRollup r = result.rollup();
+        if (r == null) {
+            out.println("No weekly roll-ups overlap " + result.month() + ": nothing to summarise. Run "
+                    + "`worklog weekly` for the month's weeks first.");
+            out.println("Status: " + RollupStatus.NO_SOURCES + " (nothing generated or stored)");
+            out.flush();
+            return;
+        }
+        out.println("=== " + r.title() + " ===");
+        notice(r.generation());
+        out.println("Month: " + r.month() + ", " + result.weeksRead().size() + " weekly roll-up"
+                + (result.weeksRead().size() == 1 ? "" : "s") + " and " + result.logsRead() + " daily log"
+                + (result.logsRead() == 1 ? "" : "s") + " read");
+        out.println();
+        out.println("Career brief:");
+        bullets(r.careerBrief());
+        out.println();
+        achievements(r.achievements());
+        stats(r.stats());
+        footer(result.warnings(), r.generation(), result.usage(), result.status(), r.id(), r.url());
+    }
+
+    private void notice(Generation generation) {
+        if (RollupMarkdown.isOffline(generation.provider())) {
+            out.println("Note: " + OfflineSummarizer.NOTICE);
+        }
+    }
+
+    private void achievements(List<Achievement> achievements) {
+        out.println("Achievements:");
+        int n = 1;
+        for (Achievement a : achievements) {
+            out.println();
+            out.println("  " + n++ + ". " + a.title());
+            star("Situation", a.situation());
+            star("Task", a.task());
+            star("Action", a.action());
+            star("Result", a.result());
+            if (!a.techStack().isEmpty()) {
+                out.println(INDENT + "Tech: " + String.join(", ", a.techStack()));
+            }
+            if (!a.metrics().isEmpty()) {
+                out.println(INDENT + "Metrics: " + String.join(" | ", a.metrics()));
+            }
+            if (!a.sourceIds().isEmpty()) {
+                out.println(INDENT + "Sources: " + String.join(", ", a.sourceIds()));
+            }
+        }
+        out.println();
+    }
+
+    private void stats(MonthlyStats s) {
+        out.println("Statistics:");
+        field("logs", String.valueOf(s.totalLogs()));
+        field("weeks", String.valueOf(s.weeks()));
+        field("by category", counts(s.byCategory()));
+        field("by impact", counts(s.byImpact()));
+        field("by tech", counts(s.byTechStack()));
+        out.println();
+    }
+
+    private void footer(List<String> warnings, Generation g, TokenUsage usage, RollupStatus status, String id,
+            String url) {
+        if (!warnings.isEmpty()) {
+            out.println("Warnings:");
+            bullets(warnings);
+            out.println();
+        }
+        out.println("Provider: " + g.provider() + " (model " + g.model() + ", prompt " + g.promptVersion()
+                + ", generated " + g.generatedAt() + ")");
+        out.println("Tokens: " + (usage.total() == 0 ? "none (no LLM call)"
+                : usage.inputTokens() + " in, " + usage.outputTokens() + " out, " + usage.total() + " total"));
+        switch (status) {
+            case WRITTEN:
+                out.println("Status: WRITTEN (stored)");
+                break;
+            case DRY_RUN:
+                out.println("Status: DRY_RUN (dry run: nothing stored)");
+                break;
+            case UNCHANGED:
+                out.println("Status: UNCHANGED (inputs unchanged, LLM not called; --force regenerates)");
+                break;
+            default:
+                out.println("Status: " + status);
+        }
+        if (id != null) {
+            field("id", id);
+        }
+        if (url != null) {
+            field("url", url);
+        }
+        out.flush();
+    }
+
+    private void star(String label, String text) {
+        out.println(INDENT + label + ":");
+        indented(text, INDENT + "  ");
+    }
+
+    private void bullets(List<String> items) {
+        for (String item : items) {
+            out.println("  - " + item);
+        }
+    }
+
+    private void field(String name, String value) {
+        out.println(String.format("  %-12s %s", name + ":", value));
+    }
+
+    private void indented(String text, String indent) {
+        for (String line : text.strip().split("\\R", -1)) {
+            out.println(line.isBlank() ? "" : indent + line);
+        }
+    }
+
+    private static String counts(Map<String, Integer> counts) {
+        return counts.isEmpty() ? "-" : counts.entrySet().stream().map(e -> e.getKey() + " " + e.getValue())
+                .collect(Collectors.joining(", "));
+    }
+}

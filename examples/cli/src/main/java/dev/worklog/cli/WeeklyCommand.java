@@ -1,0 +1,92 @@
+package dev.worklog.cli;
+
+import dev.worklog.SummarizeOptions;
+import dev.worklog.WeeklyResult;
+import dev.worklog.WorkLogger;
+import dev.worklog.log.ExecutionLog;
+import dev.worklog.model.Period;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+
+/** {@code worklog weekly}: rolls a week's daily logs up into at most five STAR achievements and stores them. */
+@Command(name = "weekly", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"Summarise a week of daily logs into achievements and key highlights.",
+            "Default period: the 7 days ending today (in WORKLOG_TIMEZONE). Running it again for the same period "
+                + "replaces the stored roll-up; with unchanged inputs the LLM is not called."},
+        footer = {"", "Examples:", "  worklog weekly", "  worklog weekly --week 2026-W47 --dry-run",
+            "  worklog weekly --start-date 2026-11-16 --end-date 2026-11-22 --status Logged"})
+final class WeeklyCommand implements Callable<Integer> {
+    @ParentCommand
+    private Main main;
+
+    @Option(names = "--start-date", paramLabel = "YYYY-MM-DD", description = "First day (alone: 7 days from it).")
+    private String startDate;
+
+    @Option(names = "--end-date", paramLabel = "YYYY-MM-DD", description = "Last day (alone: the 7 days ending on it).")
+    private String endDate;
+
+    @Option(names = "--week", paramLabel = "YYYY-Www", description = "An ISO week, e.g. 2026-W47 (Monday to Sunday).")
+    private String week;
+
+    @Option(names = "--status", paramLabel = "NAME", description = "Only logs with this status; repeatable.")
+    private List<String> statuses;
+
+    @Option(names = "--dry-run", description = "Generate and print; store nothing.")
+    private boolean dryRun;
+
+    @Option(names = "--force", description = "Regenerate even when the inputs are unchanged.")
+    private boolean force;
+
+    @Override
+    public Integer call() {
+        Period explicit = period();
+        try (WorkLogger logger = main.openLogger()) {
+            Period period = explicit != null ? explicit : Period.sevenDaysEnding(logger.today());
+            SummarizeOptions options = SummarizeOptions.defaults().withDryRun(dryRun).withForce(force)
+                    .withStatuses(Options.statuses(logger, statuses));
+            Interruptions.begin(logger.executionLog(), ExecutionLog.WEEKLY_PROCESSOR,
+                    "weekly roll-up " + period.isoWeekLabel() + " (" + period + ")", main.io().err());
+            WeeklyResult result;
+            try {
+                result = logger.summarizeWeek(period, options);
+            } finally {
+                Interruptions.end();
+            }
+            new Printer(main.io().out()).weekly(result);
+            return 0;
+        }
+    }
+
+    /** The period the options name, or {@code null} for the default. */
+    private Period period() {
+        if (week != null) {
+            if (startDate != null || endDate != null) {
+                throw new CliException("give --week or --start-date/--end-date, not both");
+            }
+            try {
+                return Period.parseIsoWeek(week);
+            } catch (IllegalArgumentException e) {
+                throw new CliException("--week: " + e.getMessage());
+            }
+        }
+        LocalDate start = startDate == null ? null : Options.date("--start-date", startDate);
+        LocalDate end = endDate == null ? null : Options.date("--end-date", endDate);
+        if (start != null && end != null) {
+            if (end.isBefore(start)) {
+                throw new CliException("--end-date " + end + " is before --start-date " + start);
+            }
+            return new Period(start, end);
+        }
+        if (start != null) {
+            return new Period(start, start.plusDays(6));
+        }
+        if (end != null) {
+            return Period.sevenDaysEnding(end);
+        }
+        return null;
+    }
+}
