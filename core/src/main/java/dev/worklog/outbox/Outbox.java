@@ -60,9 +60,15 @@ import org.slf4j.LoggerFactory;
  * written, only its hash. Entries the store refuses for good (e.g. a deleted database) move to {@code failed/} and
  * are listed by {@link #failed()}; nothing is deleted without having been delivered.
  *
- * <p>Thread-safe. Several processes must not share one outbox folder (delivery is coordinated inside one process).
+ * <p>Thread-safe. Delivery passes hold a file lock ({@code delivery.lock}), so a CLI flush and a running server
+ * can share one folder without delivering an entry twice.
  */
 public final class Outbox implements WorkLogRepository {
+    /** The variable naming the outbox folder, shared by the REST server and the CLI's {@code outbox} commands. */
+    public static final String DIR_VARIABLE = "WORKLOG_OUTBOX_DIR";
+    /** The outbox folder when {@link #DIR_VARIABLE} is unset: {@code worklog-outbox} in the working folder. */
+    public static final String DEFAULT_DIR = "worklog-outbox";
+
     /** The longest accepted idempotency key, as the IETF draft suggests servers bound it. */
     public static final int MAX_KEY_LENGTH = 255;
 
@@ -133,6 +139,21 @@ public final class Outbox implements WorkLogRepository {
      */
     public static Outbox open(Path dir, WorkLogRepository delegate) {
         return builder(dir, delegate).build();
+    }
+
+    /**
+     * The outbox folder a configuration names ({@value #DIR_VARIABLE}, default {@value #DEFAULT_DIR}).
+     *
+     * @throws dev.worklog.error.ConfigurationException when the value is not a valid path
+     */
+    public static Path directory(dev.worklog.config.WorkLogConfig config) {
+        String value = config.get(DIR_VARIABLE, DEFAULT_DIR);
+        try {
+            return Path.of(value);
+        } catch (java.nio.file.InvalidPathException e) {
+            throw new dev.worklog.error.ConfigurationException(DIR_VARIABLE + " is not a valid path: "
+                    + e.getMessage(), e);
+        }
     }
 
     /** A builder for an outbox in {@code dir} in front of {@code delegate}. */
@@ -309,11 +330,27 @@ public final class Outbox implements WorkLogRepository {
      */
     public FlushResult flush() {
         deliveryLock.lock();
-        try {
+        try (java.nio.channels.FileChannel lockFile = lockChannel(); java.nio.channels.FileLock held = lockFile.lock()) {
             return deliverPending(true);
+        } catch (java.nio.channels.OverlappingFileLockException e) {
+            // another Outbox over the same folder in this JVM is delivering right now
+            return new FlushResult(List.of(), pending(), List.of());
+        } catch (IOException e) {
+            throw new OutboxException("cannot lock " + dir.resolve(LOCK_FILE) + ": " + e.getMessage(), e);
         } finally {
             deliveryLock.unlock();
         }
+    }
+
+    /**
+     * The file locked (between processes) during a delivery pass, so that {@code worklog outbox flush} and a
+     * running server never deliver the same entry twice.
+     */
+    private static final String LOCK_FILE = "delivery.lock";
+
+    private java.nio.channels.FileChannel lockChannel() throws IOException {
+        return java.nio.channels.FileChannel.open(dir.resolve(LOCK_FILE), java.nio.file.StandardOpenOption.CREATE,
+                java.nio.file.StandardOpenOption.WRITE);
     }
 
     /**
@@ -325,11 +362,24 @@ public final class Outbox implements WorkLogRepository {
         if (!deliveryLock.tryLock()) {
             return new FlushResult(List.of(), List.of(), List.of());
         }
-        try {
+        try (java.nio.channels.FileChannel lockFile = lockChannel()) {
             if (clock.instant().isBefore(nextAttemptAt)) {
                 return new FlushResult(List.of(), pending(), List.of());
             }
-            return deliverPending(false);
+            java.nio.channels.FileLock held;
+            try {
+                held = lockFile.tryLock();
+            } catch (java.nio.channels.OverlappingFileLockException e) {
+                held = null; // another Outbox over the same folder in this JVM
+            }
+            if (held == null) {
+                return new FlushResult(List.of(), List.of(), List.of()); // another process is delivering
+            }
+            try (java.nio.channels.FileLock lock = held) {
+                return deliverPending(false);
+            }
+        } catch (IOException e) {
+            throw new OutboxException("cannot lock " + dir.resolve(LOCK_FILE) + ": " + e.getMessage(), e);
         } finally {
             deliveryLock.unlock();
         }

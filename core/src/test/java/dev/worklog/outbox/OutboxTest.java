@@ -263,4 +263,35 @@ class OutboxTest {
             assertThat(files("pending")).isZero();
         }
     }
+
+    @Test
+    void aDeliveryPassInAnotherProcessIsRespected() throws Exception {
+        store.down();
+        try (Outbox outbox = outbox()) {
+            outbox.submit(entry("x"), null);
+            store.up();
+            // another process (e.g. `worklog outbox flush`) holds the delivery lock: the background pass skips
+            try (java.nio.channels.FileChannel ch = java.nio.channels.FileChannel.open(dir.resolve("delivery.lock"),
+                    java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.WRITE)) {
+                Thread other = new Thread(() -> {
+                    try (java.nio.channels.FileLock ignored = ch.lock()) {
+                        assertThat(outbox.deliverDue().delivered()).isEmpty();
+                    } catch (java.io.IOException e) {
+                        throw new java.io.UncheckedIOException(e);
+                    }
+                });
+                other.start();
+                other.join(10_000);
+            }
+            assertThat(store.saveAttempts()).isEqualTo(1); // only the first, failed attempt
+            assertThat(outbox.deliverDue().delivered()).hasSize(1);
+        }
+    }
+
+    @Test
+    void theFolderComesFromTheConfiguration() {
+        assertThat(Outbox.directory(dev.worklog.config.WorkLogConfig.empty())).isEqualTo(Path.of("worklog-outbox"));
+        assertThat(Outbox.directory(dev.worklog.config.WorkLogConfig.of(java.util.Map.of("WORKLOG_OUTBOX_DIR",
+                "/var/lib/worklog/outbox")))).isEqualTo(Path.of("/var/lib/worklog/outbox"));
+    }
 }

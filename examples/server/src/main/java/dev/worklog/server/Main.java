@@ -46,9 +46,10 @@ public final class Main {
         // no timestamp: container platforms (Render, CloudWatch, Docker) stamp every line, and formatting a date
         // per access-log line costs more than the rest of the line
         setIfAbsent("org.slf4j.simpleLogger.showDateTime", "false");
-        if (level != null && !level.isBlank()) {
-            setIfAbsent("org.slf4j.simpleLogger.defaultLogLevel", level.strip().toLowerCase(Locale.ROOT));
-        }
+        // explicit, so that a simplelogger.properties elsewhere on the classpath cannot silence the access log
+        setIfAbsent("org.slf4j.simpleLogger.defaultLogLevel",
+                level == null || level.isBlank() ? "info" : level.strip().toLowerCase(Locale.ROOT));
+        setIfAbsent("org.slf4j.simpleLogger.log.access", "info");
     }
 
     private static void setIfAbsent(String key, String value) {

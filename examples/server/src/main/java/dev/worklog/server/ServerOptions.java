@@ -3,7 +3,6 @@ package dev.worklog.server;
 import dev.worklog.config.ConfigKeys;
 import dev.worklog.config.WorkLogConfig;
 import dev.worklog.error.ConfigurationException;
-import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Objects;
@@ -55,12 +54,7 @@ public record ServerOptions(String bind, int port, String authToken, int threads
         int port = config.getInt(ConfigKeys.PORT, 8000, 0, 65535);
         int threads = config.getInt("WORKLOG_SERVER_THREADS", DEFAULT_THREADS, 1, 1024);
         int queue = config.getInt("WORKLOG_SERVER_QUEUE", DEFAULT_QUEUE, 0, 100_000);
-        Path outbox;
-        try {
-            outbox = Path.of(config.get("WORKLOG_OUTBOX_DIR", "worklog-outbox"));
-        } catch (InvalidPathException e) {
-            throw new ConfigurationException("WORKLOG_OUTBOX_DIR is not a valid path: " + e.getMessage(), e);
-        }
+        Path outbox = dev.worklog.outbox.Outbox.directory(config); // the CLI's `outbox` commands read the same
         Duration shutdown = config.getDuration("WORKLOG_SHUTDOWN_TIMEOUT", Duration.ofSeconds(8));
         String token = config.get(ConfigKeys.API_AUTH_TOKEN).orElse(null);
         if (token != null && token.chars().anyMatch(c -> c < 0x21 || c > 0x7e)) {
