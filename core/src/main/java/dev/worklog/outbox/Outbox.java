@@ -328,6 +328,7 @@ public final class Outbox implements WorkLogRepository {
      * Delivers every pending entry now, ignoring the backoff, waiting for a delivery pass already running. Stops at
      * the first retryable failure (the store is still down, so the rest would fail too).
      */
+    @SuppressWarnings("try") // the lock is held by being open, not referenced
     public FlushResult flush() {
         deliveryLock.lock();
         try (java.nio.channels.FileChannel lockFile = lockChannel(); java.nio.channels.FileLock held = lockFile.lock()) {
@@ -358,6 +359,7 @@ public final class Outbox implements WorkLogRepository {
      * the last failure has passed (by the outbox's clock). The background deliverer calls this; tests call it with
      * a controlled clock instead of waiting. Returns at once with nothing delivered when another pass is running.
      */
+    @SuppressWarnings("try") // the lock is held by being open, not referenced
     public FlushResult deliverDue() {
         if (!deliveryLock.tryLock()) {
             return new FlushResult(List.of(), List.of(), List.of());

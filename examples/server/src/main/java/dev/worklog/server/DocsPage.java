@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.worklog.internal.Json;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.util.Iterator;
 import java.util.Map;
 
 /**
@@ -40,20 +39,14 @@ final class DocsPage {
                 .append(esc(doc.path("openapi").asText())).append(").</p>\n");
         h.append("<h2>Routes</h2>\n<table><thead><tr><th>Method</th><th>Path</th><th>Summary</th>")
                 .append("<th>Responses</th><th>Auth</th></tr></thead><tbody>\n");
-        Iterator<Map.Entry<String, JsonNode>> paths = doc.path("paths").fields();
-        while (paths.hasNext()) {
-            Map.Entry<String, JsonNode> p = paths.next();
-            Iterator<Map.Entry<String, JsonNode>> ops = p.getValue().fields();
-            while (ops.hasNext()) {
-                Map.Entry<String, JsonNode> op = ops.next();
+        for (Map.Entry<String, JsonNode> p : doc.path("paths").properties()) {
+            for (Map.Entry<String, JsonNode> op : p.getValue().properties()) {
                 JsonNode o = op.getValue();
                 h.append("<tr><td class=\"m\">").append(esc(op.getKey().toUpperCase(java.util.Locale.ROOT)))
                         .append("</td><td><code>").append(esc(p.getKey())).append("</code></td><td>")
                         .append(esc(o.path("summary").asText())).append("<br><small>")
                         .append(esc(o.path("description").asText())).append("</small></td><td>");
-                Iterator<Map.Entry<String, JsonNode>> rs = o.path("responses").fields();
-                while (rs.hasNext()) {
-                    Map.Entry<String, JsonNode> r = rs.next();
+                for (Map.Entry<String, JsonNode> r : o.path("responses").properties()) {
                     JsonNode resp = r.getValue();
                     if (resp.has("$ref")) {
                         String ref = resp.get("$ref").asText();
@@ -67,9 +60,7 @@ final class DocsPage {
             }
         }
         h.append("</tbody></table>\n<h2>Schemas</h2>\n");
-        Iterator<Map.Entry<String, JsonNode>> schemas = doc.path("components").path("schemas").fields();
-        while (schemas.hasNext()) {
-            Map.Entry<String, JsonNode> s = schemas.next();
+        for (Map.Entry<String, JsonNode> s : doc.path("components").path("schemas").properties()) {
             h.append("<h3 id=\"").append(esc(s.getKey())).append("\">").append(esc(s.getKey())).append("</h3>\n<pre>")
                     .append(esc(s.getValue().toPrettyString())).append("</pre>\n");
         }

@@ -8,13 +8,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectReader;
 import dev.worklog.error.FieldError;
 import dev.worklog.internal.Json;
-import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -81,8 +79,6 @@ final class RequestBodies {
             throw ApiError.badRequest("request body is not acceptable JSON: " + e.getOriginalMessage(), List.of());
         } catch (JsonProcessingException e) {
             throw ApiError.badRequest("request body is not valid JSON: " + describe(e), List.of());
-        } catch (IOException e) {
-            throw ApiError.badRequest("request body cannot be read as JSON", List.of());
         }
         if (node == null || !node.isObject()) {
             throw ApiError.badRequest("request body must be a JSON object, got " + kind(node), List.of());
@@ -98,9 +94,7 @@ final class RequestBodies {
      */
     static Map<String, JsonNode> bind(JsonNode object, Map<String, Type> declared, List<FieldError> errors) {
         Map<String, JsonNode> out = new LinkedHashMap<>();
-        Iterator<Map.Entry<String, JsonNode>> fields = object.fields();
-        while (fields.hasNext()) {
-            Map.Entry<String, JsonNode> f = fields.next();
+        for (Map.Entry<String, JsonNode> f : object.properties()) {
             String name = f.getKey();
             Type type = declared.get(name);
             JsonNode value = f.getValue();
