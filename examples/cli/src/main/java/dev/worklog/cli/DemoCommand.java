@@ -28,12 +28,13 @@ import picocli.CommandLine.ParentCommand;
 
 /**
  * {@code worklog demo}: records a sample week into a fresh local store, rolls it up with the offline summarizer
- * (no keys, no network) and prints both roll-ups. It never touches the configured store: the files go to a new
- * folder, and the execution log too.
+ * (no keys, no network) and prints both roll-ups. It never touches the configured local store: the files go to a
+ * new folder, and the execution log too. Only an explicit {@code WORKLOG_STORE=notion} sends the sample week to the
+ * configured Notion databases, for trying out a fresh Notion setup.
  */
 @Command(name = "demo", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Record a sample week into a fresh local store, roll it up offline and print the results.",
-            "Needs no keys and no network; never touches your configured store."})
+            "Needs no keys and no network. Never touches your local store; WORKLOG_STORE=notion sends it to Notion."})
 final class DemoCommand implements Callable<Integer> {
     static final String DEFAULT_DIR = "worklog-demo-data";
 
@@ -52,13 +53,18 @@ final class DemoCommand implements Callable<Integer> {
         Path logFile = dir.resolve("execution.log");
         WorkLogConfig config = WorkLogConfig.fromEnvironment().with(ConfigKeys.LOG_FILE, logFile.toString());
         Clock clock = Clock.systemUTC();
-        // every part explicit: whatever the environment says about stores, providers and options, the demo stays
-        // offline and inside its own folder
-        try (WorkLogger logger = WorkLogger.builder().config(config).clock(clock)
-                .repository(LocalWorkLogRepository.open(dir, clock))
-                .llmProvider(new OfflineSummarizer()).fallbackProviders(List.of())
-                .logOptions(LogOptions.defaults()).build()) {
-            out.println("worklog demo: a sample week in a fresh local store at " + dir);
+        // every part explicit: whatever the environment says about providers and options, the demo stays offline;
+        // it stays inside its own folder too unless the user explicitly points it at Notion to try a setup there
+        boolean notion = config.get(ConfigKeys.WORKLOG_STORE).filter("notion"::equalsIgnoreCase).isPresent();
+        WorkLogger.Builder builder = WorkLogger.builder().config(config).clock(clock)
+                .llmProvider(new OfflineSummarizer()).fallbackProviders(List.of()).logOptions(LogOptions.defaults());
+        if (!notion) {
+            builder.repository(LocalWorkLogRepository.open(dir, clock));
+        }
+        try (WorkLogger logger = builder.build()) {
+            out.println(notion
+                    ? "worklog demo: a sample week in the Notion databases of NOTION_DB1_ID/DB2/DB3 (WORKLOG_STORE=notion)"
+                    : "worklog demo: a sample week in a fresh local store at " + dir);
             out.println("Summaries are made by the offline summarizer: no API key, no network.");
             out.println();
             out.println("1) Daily logs");
@@ -82,6 +88,13 @@ final class DemoCommand implements Callable<Integer> {
             MonthlyResult monthly = logger.summarizeMonth(YearMonth.from(logger.today()), SummarizeOptions.defaults());
             new Printer(out).monthly(monthly);
             out.println();
+            if (notion) {
+                out.println("Stored in " + logger.repository().describe() + ":");
+                weekly.rollupIfAny().ifPresent(r -> out.println("  weekly:  " + r.url()));
+                monthly.rollupIfAny().ifPresent(r -> out.println("  monthly: " + r.url()));
+                out.println("  execution log: " + logFile);
+                return 0;
+            }
             out.println("Files (plain markdown; open them in any editor):");
             out.println("  " + dir);
             for (String sub : List.of("daily", "weekly", "monthly")) {

@@ -29,9 +29,6 @@ import org.junit.jupiter.api.io.TempDir;
  * keys, no network, no {@code .env}).
  */
 class CliProcessTest {
-    private static final String CLASSPATH =
-            System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
-    private static final String JAVA = Path.of(System.getProperty("java.home"), "bin", "java").toString();
     // a zone that is not the build machine's, so that "today" must come from WORKLOG_TIMEZONE
     private static final String ZONE = "Asia/Seoul";
 
@@ -54,7 +51,7 @@ class CliProcessTest {
     void dailyFromJsonFileWritesAFileAPersonCanRead() throws IOException {
         Path entry = write("entry.json", json("캐시 도입으로 검색 API p99 85% 단축", "2026-11-24"));
 
-        Run run = cli("", Map.of(), "daily", "--json", entry.toString());
+        CliRunner.Run run = cli("", Map.of(), "daily", "--json", entry.toString());
 
         assertThat(run.code).as(run.toString()).isZero();
         assertThat(run.out).contains("Logged: 캐시 도입으로 검색 API p99 85% 단축", "id:", "file:");
@@ -71,7 +68,7 @@ class CliProcessTest {
     @Test
     void dailyFromJsonOnStdinUnderAPosixLocale() throws IOException {
         // LANG=C: Java 17 would print Korean as '?' through System.out; the CLI writes UTF-8 when piped
-        Run run = cli(json("stdin 으로 받은 로그", "2026-11-25"), Map.of("LANG", "C"), "daily", "--json", "-");
+        CliRunner.Run run = cli(json("stdin 으로 받은 로그", "2026-11-25"), Map.of("LANG", "C"), "daily", "--json", "-");
 
         assertThat(run.code).as(run.toString()).isZero();
         assertThat(run.out).contains("Logged: stdin 으로 받은 로그");
@@ -79,7 +76,7 @@ class CliProcessTest {
                 .satisfies(f -> assertThat(Files.readString(f, StandardCharsets.UTF_8)).contains("stdin 으로 받은 로그"));
 
         // arguments, though, are decoded by the JVM in the locale's charset: a clear error, not '?' stored
-        Run mangled = cli("", Map.of("LANG", "C"), "daily", "--title", "제목", "--category", "기타", "--impact", "Low",
+        CliRunner.Run mangled = cli("", Map.of("LANG", "C"), "daily", "--title", "제목", "--category", "기타", "--impact", "Low",
                 "--tech", "Java", "--context", "x");
         if (mangled.code == 0) {
             assertThat(mangled.out).contains("제목"); // a platform that decodes arguments as UTF-8 anyway (macOS)
@@ -92,7 +89,7 @@ class CliProcessTest {
 
     @Test
     void dailyWithFourBadFieldsExitsOneNamesEveryErrorAndWritesNothing() throws IOException {
-        Run run = cli("", Map.of(), "daily", "--title", " ", "--date", "2026-13-45", "--impact", "Huge",
+        CliRunner.Run run = cli("", Map.of(), "daily", "--title", " ", "--date", "2026-13-45", "--impact", "Huge",
                 "--ticket-url", "javascript:alert(1)", "--category", "성능개선", "--tech", "Java", "--context", "x");
 
         assertThat(run.code).as(run.toString()).isEqualTo(1);
@@ -107,7 +104,7 @@ class CliProcessTest {
         Path entry = write("entry.json", "{\"title\":\"t\",\"context\":\"c\",\"category\":\"기타\",\"impact_level\":\"Low\","
                 + "\"tech_stack\":\"Java\",\"ticketUrl\":\"https://x.example\"}");
 
-        Run run = cli("", Map.of(), "daily", "--json", entry.toString());
+        CliRunner.Run run = cli("", Map.of(), "daily", "--json", entry.toString());
 
         assertThat(run.code).as(run.toString()).isEqualTo(1);
         assertThat(run.err).contains("ticketUrl: is not a known field", "tech_stack: must be an array of strings");
@@ -116,7 +113,7 @@ class CliProcessTest {
 
     @Test
     void dryRunDailyValidatesAndShowsWithoutStoring() throws IOException {
-        Run run = cli("", Map.of(), "daily", "--dry-run", "--title", "미리보기", "--category", "기타", "--impact", "low",
+        CliRunner.Run run = cli("", Map.of(), "daily", "--dry-run", "--title", "미리보기", "--category", "기타", "--impact", "low",
                 "--tech", "Java,Go", "--context", "### Situation\n그냥 메모");
 
         assertThat(run.code).as(run.toString()).isZero();
@@ -128,23 +125,23 @@ class CliProcessTest {
     @Test
     void aLogDatedTodayIsInTodaysDefaultWeekAndWeeklyTwiceLeavesOneRecord() throws IOException {
         // no logged_date: today in WORKLOG_TIMEZONE
-        Run logged = cli(json("오늘 한 일", null), Map.of(), "daily", "--json", "-");
+        CliRunner.Run logged = cli(json("오늘 한 일", null), Map.of(), "daily", "--json", "-");
         assertThat(logged.code).as(logged.toString()).isZero();
         assertThat(logged.out).contains("date:", LocalDate.now(ZoneId.of(ZONE)).toString());
 
-        Run first = cli("", Map.of(), "weekly");
+        CliRunner.Run first = cli("", Map.of(), "weekly");
         assertThat(first.code).as(first.toString()).isZero();
         assertThat(first.out).contains("1 daily log read", "오늘 한 일", "Situation:", "Task:", "Action:", "Result:",
                 "Key highlights:", "Status: WRITTEN", OfflineSummarizer.NOTICE, "Provider: offline",
                 "weekly-", "file:");
         assertThat(files("weekly")).hasSize(1);
 
-        Run second = cli("", Map.of(), "weekly");
+        CliRunner.Run second = cli("", Map.of(), "weekly");
         assertThat(second.code).as(second.toString()).isZero();
         assertThat(second.out).contains("Status: UNCHANGED", "LLM not called", "--force regenerates");
         assertThat(files("weekly")).hasSize(1);
 
-        Run forced = cli("", Map.of(), "weekly", "--force");
+        CliRunner.Run forced = cli("", Map.of(), "weekly", "--force");
         assertThat(forced.out).contains("Status: WRITTEN");
         assertThat(files("weekly")).hasSize(1);
         assertThat(log()).contains("[SUCCESS] weekly_processor", "[INFO] weekly_processor");
@@ -154,12 +151,12 @@ class CliProcessTest {
     void weeklyDryRunWritesNothingAndAnEmptyWeekSaysSo() throws IOException {
         cli(json("지난주 작업", "2026-11-18"), Map.of(), "daily", "--json", "-");
 
-        Run dry = cli("", Map.of(), "weekly", "--week", "2026-W47", "--dry-run");
+        CliRunner.Run dry = cli("", Map.of(), "weekly", "--week", "2026-W47", "--dry-run");
         assertThat(dry.code).as(dry.toString()).isZero();
         assertThat(dry.out).contains("2026-11-16 ~ 2026-11-22", "Status: DRY_RUN", "지난주 작업");
         assertThat(files("weekly")).isEmpty();
 
-        Run empty = cli("", Map.of(), "weekly", "--start-date", "2026-01-01", "--end-date", "2026-01-07");
+        CliRunner.Run empty = cli("", Map.of(), "weekly", "--start-date", "2026-01-01", "--end-date", "2026-01-07");
         assertThat(empty.code).as(empty.toString()).isZero();
         assertThat(empty.out).contains("NO_SOURCES");
         assertThat(files("weekly")).isEmpty();
@@ -170,12 +167,12 @@ class CliProcessTest {
         cli(json("11월 작업", "2026-11-18"), Map.of(), "daily", "--json", "-");
         cli("", Map.of(), "weekly", "--week", "2026-W47");
 
-        Run dry = cli("", Map.of(), "monthly", "--year", "2026", "--month", "11", "--dry-run");
+        CliRunner.Run dry = cli("", Map.of(), "monthly", "--year", "2026", "--month", "11", "--dry-run");
         assertThat(dry.code).as(dry.toString()).isZero();
         assertThat(dry.out).contains("Monthly Highlights 2026-11", "Status: DRY_RUN");
         assertThat(files("monthly")).isEmpty();
 
-        Run run = cli("", Map.of(), "monthly", "--month", "2026-11");
+        CliRunner.Run run = cli("", Map.of(), "monthly", "--month", "2026-11");
         assertThat(run.code).as(run.toString()).isZero();
         assertThat(run.out).contains("=== Monthly Highlights 2026-11 ===", "Career brief:", "Achievements:",
                 "Statistics:", "11월 작업", "Status: WRITTEN", "monthly-2026-11");
@@ -185,7 +182,7 @@ class CliProcessTest {
 
     @Test
     void demoRecordsASampleWeekInAFreshFolderAndPrintsBothRollUps() throws IOException {
-        Run run = cli("", Map.of(), "demo");
+        CliRunner.Run run = cli("", Map.of(), "demo");
 
         assertThat(run.code).as(run.toString()).isZero();
         assertThat(run.out).contains("=== Weekly Achievements", "Key highlights:", "Situation:", "Task:", "Action:",
@@ -201,11 +198,11 @@ class CliProcessTest {
         assertThat(data).doesNotExist();
         assertThat(logFile).doesNotExist();
 
-        Run again = cli("", Map.of(), "demo");
+        CliRunner.Run again = cli("", Map.of(), "demo");
         assertThat(again.code).as(again.toString()).isZero();
         assertThat(again.out).contains(work.resolve("worklog-demo-data-2").toString());
 
-        Run occupied = cli("", Map.of(), "demo", "--data-dir", demo.toString());
+        CliRunner.Run occupied = cli("", Map.of(), "demo", "--data-dir", demo.toString());
         assertThat(occupied.code).as(occupied.toString()).isEqualTo(1);
         assertThat(occupied.err).contains("is not empty");
     }
@@ -226,7 +223,7 @@ class CliProcessTest {
                 "- 롤백 스크립트", "### Result", "배포 시간 30분 → 5분", ".",
                 "y") + "\n";
 
-        Run run = cli(answers, Map.of(), "daily", "--interactive");
+        CliRunner.Run run = cli(answers, Map.of(), "daily", "--interactive");
 
         assertThat(run.code).as(run.toString()).isZero();
         assertThat(run.out).contains("Category:", "1) 신규기능", "Enter a number from 1 to 7",
@@ -241,7 +238,7 @@ class CliProcessTest {
     void endOfInputAtTheConfirmationCancelsWithExitCode130() throws IOException {
         String answers = String.join("\n", "취소할 로그", "1", "", "Java", "", "", "", "", "### Result", "1건") + "\n";
 
-        Run run = cli(answers, Map.of(), "daily", "--interactive");
+        CliRunner.Run run = cli(answers, Map.of(), "daily", "--interactive");
 
         assertThat(run.code).as(run.toString()).isEqualTo(130);
         assertThat(run.out).contains("Save this daily log?");
@@ -279,7 +276,7 @@ class CliProcessTest {
 
     @Test
     void nothingToRecordWithoutATerminalIsAClearError() throws IOException {
-        Run run = cli("", Map.of(), "daily");
+        CliRunner.Run run = cli("", Map.of(), "daily");
 
         assertThat(run.code).isEqualTo(1);
         assertThat(run.err).contains("error: nothing to record", "--interactive");
@@ -287,7 +284,7 @@ class CliProcessTest {
 
     @Test
     void missingKeyIsNamedAtStartUp() throws IOException {
-        Run run = cli("", Map.of("LLM_PROVIDER", "claude"), "weekly");
+        CliRunner.Run run = cli("", Map.of("LLM_PROVIDER", "claude"), "weekly");
 
         assertThat(run.code).as(run.toString()).isEqualTo(1);
         assertThat(run.err).startsWith("error: ").doesNotContain("\tat ");
@@ -299,7 +296,7 @@ class CliProcessTest {
     @Test
     void unknownProviderListsTheAvailableOnesAndNeverPrintsSecrets() throws IOException {
         String secret = "sk-test-do-not-print-1234567890";
-        Run run = cli("", Map.of("LLM_PROVIDER", "nope", "CLAUDE_API_KEY", secret, "NOTION_API_KEY", secret + "x",
+        CliRunner.Run run = cli("", Map.of("LLM_PROVIDER", "nope", "CLAUDE_API_KEY", secret, "NOTION_API_KEY", secret + "x",
                 "WORKLOG_STORE", "local"), "--verbose", "monthly");
 
         assertThat(run.code).as(run.toString()).isEqualTo(1);
@@ -309,19 +306,19 @@ class CliProcessTest {
 
     @Test
     void optionErrorsExitOneAndUnknownOptionsTwo() throws IOException {
-        Run badWeek = cli("", Map.of(), "weekly", "--week", "2026-W99");
+        CliRunner.Run badWeek = cli("", Map.of(), "weekly", "--week", "2026-W99");
         assertThat(badWeek.code).isEqualTo(1);
         assertThat(badWeek.err).contains("error: --week").doesNotContain("\tat ");
 
-        Run badMonth = cli("", Map.of(), "monthly", "--month", "2026-13");
+        CliRunner.Run badMonth = cli("", Map.of(), "monthly", "--month", "2026-13");
         assertThat(badMonth.code).isEqualTo(1);
         assertThat(badMonth.err).contains("--month");
 
-        Run unknown = cli("", Map.of(), "weekly", "--bogus");
+        CliRunner.Run unknown = cli("", Map.of(), "weekly", "--bogus");
         assertThat(unknown.code).isEqualTo(2);
         assertThat(unknown.err).contains("Unknown option: '--bogus'", "worklog weekly --help");
 
-        Run version = cli("", Map.of(), "--version");
+        CliRunner.Run version = cli("", Map.of(), "--version");
         assertThat(version.code).isZero();
         assertThat(version.out).startsWith("worklog ");
     }
@@ -364,73 +361,12 @@ class CliProcessTest {
         return Files.exists(logFile) ? Files.readString(logFile, StandardCharsets.UTF_8) : "";
     }
 
-    /** Runs the CLI with {@code stdin} as its input and waits for it, at most 30 s. */
-    private Run cli(String stdin, Map<String, String> env, String... args) throws IOException {
-        Path in = Files.createTempFile(work, "stdin", ".txt");
-        Files.writeString(in, stdin, StandardCharsets.UTF_8);
-        Path out = Files.createTempFile(work, "stdout", ".txt");
-        Path err = Files.createTempFile(work, "stderr", ".txt");
-        ProcessBuilder pb = builder(env, args)
-                .redirectInput(in.toFile()).redirectOutput(out.toFile()).redirectError(err.toFile());
-        Process process = pb.start();
-        try {
-            if (!process.waitFor(30, TimeUnit.SECONDS)) {
-                process.destroyForcibly();
-                fail("worklog " + String.join(" ", args) + " did not finish within 30 s");
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            process.destroyForcibly();
-            throw new IOException("interrupted", e);
-        }
-        Run run = new Run(process.exitValue(), Files.readString(out, StandardCharsets.UTF_8),
-                Files.readString(err, StandardCharsets.UTF_8));
-        for (Path p : List.of(in, out, err)) {
-            Files.deleteIfExists(p);
-        }
-        return run;
+    private CliRunner.Run cli(String stdin, Map<String, String> env, String... args) throws IOException {
+        return new CliRunner(work, data, logFile, ZONE).run(stdin, env, args);
     }
 
-    /** The CLI's command line in the test's folder, with an environment holding only what the test sets. */
     private ProcessBuilder builder(Map<String, String> env, String... args) {
-        List<String> command = new ArrayList<>(List.of(JAVA, "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
-                "-Xshare:auto", "-cp", CLASSPATH, Main.class.getName()));
-        command.addAll(List.of(args));
-        ProcessBuilder pb = new ProcessBuilder(command).directory(work.toFile());
-        Map<String, String> environment = pb.environment();
-        environment.clear();
-        Map<String, String> set = new LinkedHashMap<>();
-        set.put("WORKLOG_DATA_DIR", data.toString());
-        set.put("LOG_FILE", logFile.toString());
-        set.put("WORKLOG_TIMEZONE", ZONE);
-        set.put("LANG", "C.UTF-8");
-        set.putAll(env);
-        environment.putAll(set);
-        return pb;
+        return new CliRunner(work, data, logFile, ZONE).builder(env, args);
     }
 
-    /** What a run left behind. */
-    private static final class Run {
-        final int code;
-        final String out;
-        final String err;
-
-        Run(int code, String out, String err) {
-            this.code = code;
-            this.out = out;
-            this.err = err;
-        }
-
-        @Override
-        public String toString() {
-            return "exit " + code + "\n--- stdout\n" + out + "\n--- stderr\n" + err;
-        }
-    }
-
-    static {
-        // a sanity check that the classpath given to the child holds the CLI
-        if (CLASSPATH == null || CLASSPATH.isBlank() || !CLASSPATH.contains(File.separator)) {
-            throw new IllegalStateException("no test classpath to start the CLI with");
-        }
-    }
 }

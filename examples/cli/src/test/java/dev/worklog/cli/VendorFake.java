@@ -1,0 +1,151 @@
+package dev.worklog.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * A loopback stand-in for the three vendors' APIs that answers in each vendor's real response shape. It reads the
+ * source ids out of the prompt and cites them, so the pipeline's source checks pass as they would with a good
+ * model; it checks the credential header and records every request.
+ */
+final class VendorFake implements AutoCloseable {
+    static final String KEY = "sk-test-vendor-key-0123456789";
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Pattern SOURCE_ID = Pattern.compile("\\(id: ([A-Za-z0-9_.-]+)\\)");
+
+    /** A request the fake received. */
+    record Received(String method, String path, String query, Map<String, List<String>> headers, String body) {
+        String header(String name) {
+            return headers.entrySet().stream().filter(e -> e.getKey().equalsIgnoreCase(name)).findFirst()
+                    .map(e -> e.getValue().get(0)).orElse(null);
+        }
+    }
+
+    final List<Received> requests = new CopyOnWriteArrayList<>();
+    private final HttpServer server;
+
+    VendorFake() throws IOException {
+        server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        server.createContext("/", this::handle);
+        server.start();
+    }
+
+    String baseUrl() {
+        return "http://127.0.0.1:" + server.getAddress().getPort();
+    }
+
+    private void handle(HttpExchange exchange) throws IOException {
+        String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+        String path = exchange.getRequestURI().getPath();
+        Received r = new Received(exchange.getRequestMethod(), path, exchange.getRequestURI().getRawQuery(),
+                Map.copyOf(exchange.getRequestHeaders()), body);
+        requests.add(r);
+        String reply;
+        int status = 200;
+        if (path.equals("/v1/messages")) {
+            status = KEY.equals(r.header("x-api-key")) ? 200 : 401;
+            reply = claude(content(body));
+        } else if (path.equals("/v1/chat/completions")) {
+            status = ("Bearer " + KEY).equals(r.header("Authorization")) ? 200 : 401;
+            reply = openAi(content(body));
+        } else if (path.matches("/v1beta/models/[^/]+:generateContent")) {
+            status = KEY.equals(r.header("x-goog-api-key")) ? 200 : 403;
+            reply = gemini(content(body));
+        } else {
+            status = 404;
+            reply = "{\"error\":{\"message\":\"no route " + path + "\"}}";
+        }
+        byte[] bytes = (status == 200 ? reply : "{\"error\":{\"message\":\"bad key\"}}").getBytes(StandardCharsets.UTF_8);
+        exchange.getResponseHeaders().add("Content-Type", "application/json");
+        exchange.getResponseHeaders().add("request-id", "req_fake_1");
+        exchange.sendResponseHeaders(status, bytes.length);
+        exchange.getResponseBody().write(bytes);
+        exchange.close();
+    }
+
+    /** The roll-up JSON a sensible model would return for this request. */
+    private static String content(String requestBody) {
+        Set<String> ids = new LinkedHashSet<>();
+        Matcher m = SOURCE_ID.matcher(requestBody);
+        while (m.find()) {
+            ids.add(m.group(1));
+        }
+        boolean monthly = requestBody.contains("career_brief");
+        ObjectNode root = JSON.createObjectNode();
+        ArrayNode achievements = root.putArray("achievements");
+        List<String> idList = new ArrayList<>(ids);
+        for (int i = 0; i < Math.min(2, idList.size()) || (monthly && i < 2); i++) {
+            ObjectNode a = achievements.addObject();
+            a.put("title", "검색 성능 개선 " + (i + 1));
+            a.put("situation", "검색 API가 느렸다");
+            a.put("task", "p99를 낮춘다");
+            a.put("action", "Redis 캐시를 도입했다");
+            a.put("result", "p99 800ms에서 120ms로 줄였다");
+            a.putArray("tech_stack").add("Java").add("Redis");
+            a.putArray("metrics").add("p99 800ms → 120ms");
+            a.putArray("source_ids").add(idList.get(Math.min(i, idList.size() - 1)));
+        }
+        if (monthly) {
+            root.putArray("career_brief").add("검색 지연을 크게 줄였다.").add("캐시 설계를 주도했다.").add("성능 문화를 만들었다.");
+        } else {
+            ArrayNode highlights = root.putArray("key_highlights");
+            for (int i = 0; i < Math.min(3, idList.size()); i++) {
+                highlights.add("하이라이트 " + (i + 1));
+            }
+        }
+        return root.toString();
+    }
+
+    private static String claude(String text) {
+        ObjectNode r = JSON.createObjectNode();
+        r.put("id", "msg_fake").put("type", "message").put("role", "assistant").put("model", "claude-sonnet-4-6");
+        r.putArray("content").addObject().put("type", "text").put("text", text);
+        r.put("stop_reason", "end_turn").putNull("stop_sequence");
+        r.putObject("usage").put("input_tokens", 1200).put("output_tokens", 340);
+        return r.toString();
+    }
+
+    private static String openAi(String text) {
+        ObjectNode r = JSON.createObjectNode();
+        r.put("id", "chatcmpl-fake").put("object", "chat.completion").put("created", 1764115200).put("model", "gpt-4.1-mini");
+        ObjectNode choice = r.putArray("choices").addObject();
+        choice.put("index", 0).put("finish_reason", "stop");
+        choice.putObject("message").put("role", "assistant").put("content", text).putNull("refusal");
+        r.putObject("usage").put("prompt_tokens", 1100).put("completion_tokens", 300).put("total_tokens", 1400);
+        return r.toString();
+    }
+
+    private static String gemini(String text) {
+        ObjectNode r = JSON.createObjectNode();
+        ObjectNode candidate = r.putArray("candidates").addObject();
+        ObjectNode content = candidate.putObject("content");
+        content.putArray("parts").addObject().put("text", text);
+        content.put("role", "model");
+        candidate.put("finishReason", "STOP").put("index", 0);
+        r.putObject("usageMetadata").put("promptTokenCount", 1000).put("candidatesTokenCount", 250)
+                .put("totalTokenCount", 1250);
+        r.put("modelVersion", "gemini-3.5-flash");
+        return r.toString();
+    }
+
+    @Override
+    public void close() {
+        server.stop(0);
+    }
+}

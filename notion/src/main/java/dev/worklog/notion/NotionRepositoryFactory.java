@@ -1,0 +1,105 @@
+package dev.worklog.notion;
+
+import dev.worklog.config.ConfigKeys;
+import dev.worklog.config.WorkLogConfig;
+import dev.worklog.error.ConfigurationException;
+import dev.worklog.http.RetryPolicy;
+import dev.worklog.model.LogOptions;
+import dev.worklog.spi.SpiContext;
+import dev.worklog.spi.WorkLogRepository;
+import dev.worklog.spi.WorkLogRepositoryFactory;
+import java.net.URI;
+import java.time.Duration;
+
+/**
+ * Makes the Notion store from configuration; found by {@link java.util.ServiceLoader} under the name
+ * {@code notion}.
+ *
+ * <table>
+ * <caption>Variables</caption>
+ * <tr><th>Variable</th><th>Meaning</th><th>Default</th></tr>
+ * <tr><td>{@code NOTION_API_KEY}</td><td>integration secret</td><td>required</td></tr>
+ * <tr><td>{@code NOTION_DB1_ID}</td><td>Daily Work Logs database</td><td>required</td></tr>
+ * <tr><td>{@code NOTION_DB2_ID}</td><td>Weekly Achievements database</td><td>required by weekly runs</td></tr>
+ * <tr><td>{@code NOTION_DB3_ID}</td><td>Monthly Highlights database</td><td>required by monthly runs</td></tr>
+ * <tr><td>{@code NOTION_VERSION}</td><td>{@code Notion-Version} header</td><td>2025-09-03</td></tr>
+ * <tr><td>{@code NOTION_BASE_URL}</td><td>API address</td><td>https://api.notion.com</td></tr>
+ * <tr><td>{@code NOTION_RATE_LIMIT}</td><td>requests per second, 0 = off</td><td>3</td></tr>
+ * <tr><td>{@code NOTION_RATE_BURST}</td><td>requests at once</td><td>10</td></tr>
+ * <tr><td>{@code NOTION_MAX_RETRIES}</td><td>retries after the first attempt</td><td>6</td></tr>
+ * <tr><td>{@code NOTION_RETRY_BUDGET}</td><td>most waiting per call, e.g. {@code 15m}</td><td>15 minutes</td></tr>
+ * <tr><td>{@code NOTION_PROPERTY_<PROPERTY>}</td><td>a property name, see {@link NotionSchema.Property}</td>
+ * <td>the design's names</td></tr>
+ * </table>
+ */
+public final class NotionRepositoryFactory implements WorkLogRepositoryFactory {
+    /** The name {@code WORKLOG_STORE} selects. */
+    public static final String NAME = "notion";
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    @Override
+    public WorkLogRepository create(SpiContext context) {
+        WorkLogConfig c = context.config();
+        String token = c.require(ConfigKeys.NOTION_API_KEY, "the secret of the Notion integration");
+        String db1 = c.require(ConfigKeys.NOTION_DB1_ID, "the id of the Daily Work Logs database");
+        NotionWorkLogRepository.Builder b = NotionWorkLogRepository.builder()
+                .token(token)
+                .dailyDatabaseId(db1)
+                .weeklyDatabaseId(c.get(ConfigKeys.NOTION_DB2_ID, null))
+                .monthlyDatabaseId(c.get(ConfigKeys.NOTION_DB3_ID, null))
+                .schema(NotionSchema.fromConfig(c))
+                .clock(context.clock())
+                .sleeper(context.sleeper())
+                .executionLog(context.executionLog());
+        try {
+            b.version(c.get("NOTION_VERSION", NotionWorkLogRepository.Builder.defaultVersion()));
+        } catch (IllegalArgumentException e) {
+            throw new ConfigurationException("NOTION_VERSION: " + e.getMessage(), e);
+        }
+        String base = c.get("NOTION_BASE_URL", NotionWorkLogRepository.DEFAULT_BASE_URL.toString());
+        try {
+            URI uri = URI.create(base);
+            if (uri.getScheme() == null || !uri.getScheme().startsWith("http")) {
+                throw new IllegalArgumentException("not an http(s) URL");
+            }
+            b.baseUrl(uri);
+        } catch (IllegalArgumentException e) {
+            throw new ConfigurationException("NOTION_BASE_URL must be an http(s) URL, got '" + base + "'", e);
+        }
+        double rate = rate(c);
+        int burst = c.getInt("NOTION_RATE_BURST", 10, 1, 1000);
+        b.rateLimit(rate, burst);
+        RetryPolicy policy = NotionWorkLogRepository.Builder.defaultRetryPolicy().toBuilder()
+                .maxRetries(c.getInt("NOTION_MAX_RETRIES", 6, 0, 20))
+                .totalBudget(c.getDuration("NOTION_RETRY_BUDGET", Duration.ofMinutes(15)))
+                .build();
+        b.retryPolicy(policy);
+        LogOptions defaults = LogOptions.defaults();
+        try {
+            b.logOptions(new LogOptions(c.getList(ConfigKeys.WORKLOG_CATEGORIES, defaults.categories()),
+                    c.getList(ConfigKeys.WORKLOG_STATUSES, defaults.statuses())));
+        } catch (IllegalArgumentException e) {
+            throw new ConfigurationException(ConfigKeys.WORKLOG_CATEGORIES + " / " + ConfigKeys.WORKLOG_STATUSES
+                    + ": " + e.getMessage(), e);
+        }
+        return b.build();
+    }
+
+    private static double rate(WorkLogConfig c) {
+        String v = c.get("NOTION_RATE_LIMIT", "3");
+        try {
+            double rate = Double.parseDouble(v);
+            if (rate < 0 || Double.isNaN(rate) || Double.isInfinite(rate) || rate > 1000) {
+                throw new NumberFormatException();
+            }
+            return rate;
+        } catch (NumberFormatException e) {
+            throw new ConfigurationException("NOTION_RATE_LIMIT must be requests per second between 0 (off) and "
+                    + "1000, got '" + v + "'", e);
+        }
+    }
+}

@@ -1,0 +1,291 @@
+package dev.worklog.notion.internal;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.worklog.error.NonRetryableException;
+import dev.worklog.error.TransportException;
+import dev.worklog.http.HttpExecutor;
+import dev.worklog.http.HttpResult;
+import dev.worklog.internal.Json;
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A thin Notion REST client: one method per endpoint we use, pagination done here, every call through core's
+ * {@link HttpExecutor} (retry, error mapping, rate limiter hook). Speaks both the data-source API (2025-09-03 and
+ * later) and the database API (2022-06-28).
+ */
+public final class NotionClient {
+    /** The version used when none is configured. */
+    public static final String DEFAULT_VERSION = "2025-09-03";
+    /** The first version with data sources. */
+    public static final String DATA_SOURCE_VERSION = "2025-09-03";
+    /** Notion's largest page size. */
+    public static final int PAGE_SIZE = 100;
+
+    private static final Logger LOG = LoggerFactory.getLogger(NotionClient.class);
+    private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(70);
+
+    private final URI baseUrl;
+    private final String version;
+    private final String token;
+    private final HttpExecutor http;
+    private final Map<String, String> dataSources = new ConcurrentHashMap<>();
+    private final AtomicInteger calls;
+
+    /**
+     * @param calls counts every attempt (the executor's beforeAttempt hook increments it)
+     */
+    public NotionClient(URI baseUrl, String version, String token, HttpExecutor http, AtomicInteger calls) {
+        this.baseUrl = Objects.requireNonNull(baseUrl, "baseUrl");
+        this.version = Objects.requireNonNull(version, "version");
+        this.token = Objects.requireNonNull(token, "token");
+        this.http = Objects.requireNonNull(http, "http");
+        this.calls = Objects.requireNonNull(calls, "calls");
+    }
+
+    /** The Notion-Version sent. */
+    public String version() {
+        return version;
+    }
+
+    /** Whether this version addresses databases through data sources. */
+    public boolean usesDataSources() {
+        return usesDataSources(version);
+    }
+
+    /** Whether a version addresses databases through data sources (dates compare as text). */
+    public static boolean usesDataSources(String version) {
+        return version.compareTo(DATA_SOURCE_VERSION) >= 0;
+    }
+
+    /** Requests sent so far, retries included. */
+    public int calls() {
+        return calls.get();
+    }
+
+    // ---- databases and data sources
+
+    /** GET /v1/databases/{id}. */
+    public JsonNode retrieveDatabase(String databaseId) {
+        return get("/v1/databases/" + id(databaseId));
+    }
+
+    /**
+     * The data source to query and create pages under. Resolved once per database: the first data source, which
+     * is the only one for databases made for worklog.
+     */
+    public String dataSourceId(String databaseId) {
+        if (!usesDataSources()) {
+            return databaseId;
+        }
+        String cached = dataSources.get(databaseId);
+        if (cached != null) {
+            return cached;
+        }
+        JsonNode db = retrieveDatabase(databaseId);
+        JsonNode sources = db.path("data_sources");
+        if (!sources.isArray() || sources.isEmpty()) {
+            throw new NonRetryableException("Notion database " + databaseId + " has no data source; with "
+                    + "Notion-Version " + version + " a database needs at least one", null, null);
+        }
+        if (sources.size() > 1) {
+            LOG.warn("Notion database {} has {} data sources; using the first, '{}'", databaseId, sources.size(),
+                    sources.get(0).path("name").asText());
+        }
+        String ds = sources.get(0).path("id").asText();
+        dataSources.put(databaseId, ds);
+        return ds;
+    }
+
+    /** The database's schema: an object with {@code properties}, from the data source or the database. */
+    public JsonNode retrieveSchema(String databaseId) {
+        if (usesDataSources()) {
+            return get("/v1/data_sources/" + id(dataSourceId(databaseId)));
+        }
+        return retrieveDatabase(databaseId);
+    }
+
+    /** One page of a query. */
+    public JsonNode query(String databaseId, ObjectNode body) {
+        String path = usesDataSources() ? "/v1/data_sources/" + id(dataSourceId(databaseId)) + "/query"
+                : "/v1/databases/" + id(databaseId) + "/query";
+        return send("POST", path, body, null);
+    }
+
+    /** Every row of a query, page after page. */
+    public List<JsonNode> queryAll(String databaseId, ObjectNode filter, ArrayNode sorts) {
+        List<JsonNode> out = new ArrayList<>();
+        String cursor = null;
+        do {
+            ObjectNode body = Json.MAPPER.createObjectNode();
+            if (filter != null) {
+                body.set("filter", filter);
+            }
+            if (sorts != null) {
+                body.set("sorts", sorts);
+            }
+            body.put("page_size", PAGE_SIZE);
+            if (cursor != null) {
+                body.put("start_cursor", cursor);
+            }
+            JsonNode page = query(databaseId, body);
+            page.path("results").forEach(out::add);
+            cursor = page.path("has_more").asBoolean(false) ? textOrNull(page.path("next_cursor")) : null;
+        } while (cursor != null);
+        return out;
+    }
+
+    /** The parent object for a new page in this database. */
+    public ObjectNode pageParent(String databaseId) {
+        ObjectNode parent = Json.MAPPER.createObjectNode();
+        if (usesDataSources()) {
+            parent.put("type", "data_source_id");
+            parent.put("data_source_id", dataSourceId(databaseId));
+        } else {
+            parent.put("type", "database_id");
+            parent.put("database_id", databaseId);
+        }
+        return parent;
+    }
+
+    // ---- pages
+
+    /** POST /v1/pages; {@code landed} finds the page if an ambiguous failure hid a successful create. */
+    public JsonNode createPage(ObjectNode body, HttpExecutor.LandedCheck landed) {
+        return send("POST", "/v1/pages", body, landed);
+    }
+
+    /** GET /v1/pages/{id}. */
+    public JsonNode retrievePage(String pageId) {
+        return get("/v1/pages/" + id(pageId));
+    }
+
+    /** PATCH /v1/pages/{id}: setting properties is idempotent, so it is retried freely. */
+    public JsonNode updatePage(String pageId, ObjectNode body) {
+        return send("PATCH", "/v1/pages/" + id(pageId), body, null);
+    }
+
+    /** Every item of a page property, page after page (relations beyond the 25 a page object shows). */
+    public List<JsonNode> propertyItems(String pageId, String propertyId) {
+        List<JsonNode> out = new ArrayList<>();
+        String cursor = null;
+        do {
+            String path = "/v1/pages/" + id(pageId) + "/properties/" + id(propertyId) + "?page_size=" + PAGE_SIZE
+                    + (cursor == null ? "" : "&start_cursor=" + id(cursor));
+            JsonNode page = get(path);
+            if (!"list".equals(page.path("object").asText())) {
+                out.add(page);
+                return out;
+            }
+            page.path("results").forEach(out::add);
+            cursor = page.path("has_more").asBoolean(false) ? textOrNull(page.path("next_cursor")) : null;
+        } while (cursor != null);
+        return out;
+    }
+
+    // ---- blocks
+
+    /** Every child of a block or page, page after page, one level. */
+    public List<JsonNode> listChildren(String blockId) {
+        List<JsonNode> out = new ArrayList<>();
+        String cursor = null;
+        do {
+            String path = "/v1/blocks/" + id(blockId) + "/children?page_size=" + PAGE_SIZE
+                    + (cursor == null ? "" : "&start_cursor=" + id(cursor));
+            JsonNode page = get(path);
+            page.path("results").forEach(out::add);
+            cursor = page.path("has_more").asBoolean(false) ? textOrNull(page.path("next_cursor")) : null;
+        } while (cursor != null);
+        return out;
+    }
+
+    /** PATCH /v1/blocks/{id}/children; returns the created first-level blocks, in order. */
+    public List<JsonNode> appendChildren(String blockId, ArrayNode children, HttpExecutor.LandedCheck landed) {
+        ObjectNode body = Json.MAPPER.createObjectNode();
+        body.set("children", children);
+        JsonNode result = send("PATCH", "/v1/blocks/" + id(blockId) + "/children", body, landed);
+        List<JsonNode> out = new ArrayList<>();
+        result.path("results").forEach(out::add);
+        return out;
+    }
+
+    /** DELETE /v1/blocks/{id} (moves it to the trash); a block already gone counts as deleted. */
+    public void deleteBlock(String blockId) {
+        send("DELETE", "/v1/blocks/" + id(blockId), null, () -> {
+            JsonNode block = get("/v1/blocks/" + id(blockId));
+            boolean gone = block.path("archived").asBoolean(false) || block.path("in_trash").asBoolean(false);
+            return gone ? java.util.Optional.of(new HttpResult(200, emptyHeaders(), block.toString()))
+                    : java.util.Optional.empty();
+        });
+    }
+
+    // ---- plumbing
+
+    private JsonNode get(String path) {
+        return send("GET", path, null, null);
+    }
+
+    private JsonNode send(String method, String path, JsonNode body, HttpExecutor.LandedCheck landed) {
+        HttpRequest.Builder b = HttpRequest.newBuilder(baseUrl.resolve(path))
+                .timeout(REQUEST_TIMEOUT)
+                .header("Authorization", "Bearer " + token)
+                .header("Notion-Version", version)
+                .header("Accept", "application/json");
+        if (body != null) {
+            b.header("Content-Type", "application/json");
+            b.method(method, HttpRequest.BodyPublishers.ofString(Json.write(body), StandardCharsets.UTF_8));
+        } else {
+            b.method(method, HttpRequest.BodyPublishers.noBody());
+        }
+        LOG.debug("notion {} {}", method, path);
+        HttpResult result = http.execute(b.build(), landed);
+        JsonNode parsed = Json.tryParse(result.body());
+        if (parsed == null) {
+            throw new TransportException("notion " + method + " " + stripQuery(path) + " answered HTTP "
+                    + result.status() + " with a body that is not JSON");
+        }
+        return parsed;
+    }
+
+    static java.net.http.HttpHeaders emptyHeaders() {
+        return java.net.http.HttpHeaders.of(Map.of(), (a, b) -> true);
+    }
+
+    private static String stripQuery(String path) {
+        int q = path.indexOf('?');
+        return q < 0 ? path : path.substring(0, q);
+    }
+
+    /**
+     * A path segment. Notion's property ids come already percent-encoded ({@code %3A%3Cb}), so '%' is kept as is;
+     * anything else outside the unreserved set is encoded.
+     */
+    static String id(String value) {
+        StringBuilder sb = new StringBuilder();
+        for (byte b : value.getBytes(StandardCharsets.UTF_8)) {
+            char c = (char) (b & 0xff);
+            if (c < 128 && (Character.isLetterOrDigit(c) || "-._~%".indexOf(c) >= 0)) {
+                sb.append(c);
+            } else {
+                sb.append('%').append(String.format("%02X", b & 0xff));
+            }
+        }
+        return sb.toString();
+    }
+
+    private static String textOrNull(JsonNode node) {
+        return node == null || node.isNull() || node.isMissingNode() || node.asText().isEmpty() ? null : node.asText();
+    }
+}

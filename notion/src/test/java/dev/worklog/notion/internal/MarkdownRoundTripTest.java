@@ -1,0 +1,140 @@
+package dev.worklog.notion.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.api.Test;
+
+class MarkdownRoundTripTest {
+
+    /** What Notion would return for blocks we sent: rich text gains plain_text and href. */
+    static List<JsonNode> asRead(List<ObjectNode> sent) {
+        List<JsonNode> out = new ArrayList<>();
+        for (ObjectNode b : sent) {
+            ObjectNode copy = b.deepCopy();
+            addPlainText(copy);
+            out.add(copy);
+        }
+        return out;
+    }
+
+    private static void addPlainText(JsonNode node) {
+        if (node.isObject()) {
+            if (node.has("text") && node.path("text").has("content")) {
+                ((ObjectNode) node).put("plain_text", node.path("text").path("content").asText());
+                JsonNode link = node.path("text").path("link");
+                if (link.isObject()) {
+                    ((ObjectNode) node).put("href", link.path("url").asText());
+                }
+            }
+            node.forEach(MarkdownRoundTripTest::addPlainText);
+        } else if (node.isArray()) {
+            node.forEach(MarkdownRoundTripTest::addPlainText);
+        }
+    }
+
+    static String roundTrip(String markdown) {
+        return BlocksToMarkdown.convert(asRead(MarkdownToBlocks.convert(markdown)));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+        "# Title\n\n## Section\n\n### Sub",
+        "A paragraph with **bold**, *italic*, ~~struck~~, `code` and a [link](https://example.com/a?b=c).",
+        "Two lines\nin one paragraph.",
+        "- one\n- two\n  - nested\n    - deeper\n      - deepest\n- three",
+        "1. first\n2. second\n   1. inner\n3. third",
+        "- [ ] todo\n- [x] done",
+        "> quoted **text**\n>\n> second paragraph",
+        "```java\nclass A {\n    int x = 1;\n}\n```",
+        "```\nno language\n```",
+        "---",
+        "| a | b |\n| --- | --- |\n| 1 | **2** |\n| x \\| y | |",
+        "**bold with [a link](https://e.com) inside** and after",
+        "***both*** and **bold *italic inside* bold**",
+        "2\\*3\\*4 stays literal",
+        "1\\. not a list",
+        "\\# not a heading",
+        "Korean 한국어 문장과 `snake_case_name` 그리고 under_score_words.",
+        "- item with two paragraphs\n\n  second paragraph of the item\n- next",
+        "### Situation\n\n검색 API 가 느렸다.\n\n### Action\n\n- 캐시 도입\n- 인덱스 정리\n\n### Result\n\np99 800ms -> 120ms",
+        "Emoji 🚀 survive, and so does a backslash \\ in text.",
+        "``code with ` backtick``",
+    })
+    void canonicalMarkdownComesBackUnchanged(String markdown) {
+        assertThat(roundTrip(markdown)).isEqualTo(markdown);
+    }
+
+    @Test
+    void readBackParsesToTheSameBlocks() {
+        String messy = "* star bullet\n+ plus bullet\n\n_under_ and __strong__\n\n#### h4 becomes h3\n\n"
+                + "Some <b>inline html</b> and a [relative](docs/a.md) link.";
+        List<ObjectNode> first = MarkdownToBlocks.convert(messy);
+        String back = BlocksToMarkdown.convert(asRead(first));
+        assertThat(MarkdownToBlocks.convert(back).toString()).isEqualTo(first.toString());
+        assertThat(back).contains("### h4 becomes h3").contains("*under* and **strong**");
+    }
+
+    @Test
+    void longTextIsSplitOnCodePointsNeverTruncated() {
+        String text = "가".repeat(1999) + "🚀" + "나".repeat(2500);
+        List<ObjectNode> blocks = MarkdownToBlocks.convert(text);
+        assertThat(blocks).hasSize(1);
+        JsonNode rt = blocks.get(0).path("paragraph").path("rich_text");
+        assertThat(rt.size()).isEqualTo(3);
+        StringBuilder joined = new StringBuilder();
+        for (JsonNode item : rt) {
+            String content = item.path("text").path("content").asText();
+            assertThat(content.length()).isLessThanOrEqualTo(2000);
+            assertThat(Character.isHighSurrogate(content.charAt(content.length() - 1))).isFalse();
+            joined.append(content);
+        }
+        assertThat(joined.toString()).isEqualTo(text);
+        assertThat(roundTrip(text)).isEqualTo(text);
+    }
+
+    @Test
+    void moreThanHundredRichTextItemsContinueInAnotherBlock() {
+        StringBuilder md = new StringBuilder();
+        for (int i = 0; i < 120; i++) {
+            md.append("**b").append(i).append("** n").append(i).append(' ');
+        }
+        List<ObjectNode> blocks = MarkdownToBlocks.convert(md.toString().strip());
+        assertThat(blocks).hasSizeGreaterThan(1);
+        int total = 0;
+        for (ObjectNode b : blocks) {
+            int n = b.path("paragraph").path("rich_text").size();
+            assertThat(n).isLessThanOrEqualTo(RichText.MAX_ITEMS);
+            total += n;
+        }
+        assertThat(total).isEqualTo(240);
+    }
+
+    @Test
+    void codeLanguagesMapToNotionNames() {
+        assertThat(MarkdownToBlocks.convert("```js\nx\n```").get(0).path("code").path("language").asText())
+                .isEqualTo("javascript");
+        assertThat(MarkdownToBlocks.convert("```cpp\nx\n```").get(0).path("code").path("language").asText())
+                .isEqualTo("c++");
+        assertThat(MarkdownToBlocks.convert("```klingon\nx\n```").get(0).path("code").path("language").asText())
+                .isEqualTo("plain text");
+        assertThat(roundTrip("```cpp\nint x;\n```")).isEqualTo("```cpp\nint x;\n```");
+    }
+
+    @Test
+    void deepHeadingsBecomeHeading3() {
+        assertThat(MarkdownToBlocks.convert("##### five").get(0).path("type").asText()).isEqualTo("heading_3");
+    }
+
+    @Test
+    void relativeLinksStayReadableText() {
+        List<ObjectNode> blocks = MarkdownToBlocks.convert("see [doc](docs/a.md)");
+        assertThat(blocks.get(0).toString()).doesNotContain("\"link\"");
+        assertThat(RichText.plainText(blocks.get(0).path("paragraph").path("rich_text"))).isEqualTo("see [doc](docs/a.md)");
+    }
+}
