@@ -18,6 +18,11 @@ import java.util.concurrent.atomic.AtomicReference;
  * fails at once with one line on stderr and exit status 1; SIGTERM (or Ctrl+C) shuts down gracefully.
  */
 public final class Main {
+    /** The Notion module's variable for the longest total wait of one call's retries. */
+    static final String NOTION_RETRY_BUDGET = "NOTION_RETRY_BUDGET";
+    /** The server's default for it; see {@link #start}. */
+    static final String SERVER_NOTION_RETRY_BUDGET = "20s";
+
     private Main() {
     }
 
@@ -65,7 +70,11 @@ public final class Main {
      * @throws WorkLogException (a configuration error naming the variable) when the configuration is bad
      * @throws UncheckedIOException when the port cannot be bound
      */
-    public static Running start(WorkLogConfig config, PrintStream out) {
+    public static Running start(WorkLogConfig given, PrintStream out) {
+        // A request must not wait out Notion's default 15-minute retry budget: after 20 s of retrying, a daily log
+        // goes to the outbox (202) and is delivered in the background. An explicit setting wins.
+        WorkLogConfig config = given.isSet(NOTION_RETRY_BUDGET) ? given
+                : given.with(NOTION_RETRY_BUDGET, SERVER_NOTION_RETRY_BUDGET);
         ServerOptions options = ServerOptions.fromConfig(config);
         AtomicReference<Outbox> outbox = new AtomicReference<>();
         WorkLogger logger = WorkLogger.builder().config(config).repositoryDecorator((repo, ctx) -> {
