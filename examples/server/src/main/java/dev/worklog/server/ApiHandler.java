@@ -98,6 +98,8 @@ public final class ApiHandler {
     private final Set<String> secrets;
     /** path -> method -> handler, in the order the routes are documented. */
     private final Map<String, Map<String, Function<ApiRequest, ApiResponse>>> routes = new LinkedHashMap<>();
+    /** Counted down by the first request: the warm-up waits for it so as not to slow that one down. */
+    private final java.util.concurrent.CountDownLatch firstRequest = new java.util.concurrent.CountDownLatch(1);
     private volatile byte[] openApi;
     private volatile byte[] docs;
 
@@ -142,8 +144,8 @@ public final class ApiHandler {
 
     /**
      * Loads and exercises what the first {@code POST} needs (Jackson, the validator) without side effects: no
-     * store, no log line. Main runs it on a background thread once listening, so start-up is not delayed and the
-     * first real request is not the slow one.
+     * store, no log line. Main runs it on a background thread after the first request (or a few seconds), so
+     * start-up and the first health check are not delayed, and the first real request is not the slow one.
      */
     public void warmUp() {
         try {
@@ -173,7 +175,16 @@ public final class ApiHandler {
             response = failure(request, e);
         }
         access(request.method(), request.path(), response.status(), start);
+        firstRequest.countDown();
         return response;
+    }
+
+    /**
+     * Waits until the first request was answered, at most {@code timeout}: platforms poll {@code /health} right
+     * after start, and that answer should not share the CPU with the warm-up.
+     */
+    public void awaitFirstRequest(java.time.Duration timeout) throws InterruptedException {
+        firstRequest.await(timeout.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
     }
 
     /** The answer when the worker pool and its queue are full: 503 with {@code Retry-After}. */

@@ -92,7 +92,14 @@ public final class Main {
             throw e;
         }
         outbox.get().start();
-        Thread warmUp = new Thread(handler::warmUp, "worklog-warm-up");
+        Thread warmUp = new Thread(() -> {
+            try {
+                handler.awaitFirstRequest(java.time.Duration.ofSeconds(3));
+                handler.warmUp();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }, "worklog-warm-up");
         warmUp.setDaemon(true);
         warmUp.setPriority(Thread.MIN_PRIORITY);
         warmUp.start();
