@@ -47,7 +47,7 @@ public final class HttpApiServer implements AutoCloseable {
         }
     }
 
-    private final ApiHandler handler;
+    private volatile ApiHandler handler;
     private final HttpServer server;
     private final ThreadPoolExecutor workers;
     private final Object inFlightLock = new Object();
@@ -67,7 +67,17 @@ public final class HttpApiServer implements AutoCloseable {
      * @throws UncheckedIOException when the address cannot be bound (for example, the port is in use)
      */
     public static HttpApiServer start(ApiHandler handler, ServerOptions options) {
-        Objects.requireNonNull(handler, "handler");
+        return bind(options).start(handler);
+    }
+
+    /**
+     * Binds the port and builds the worker pool without serving yet. Main binds while the SDK is still being
+     * built (in parallel, on another core): a port in use fails fast, and a client that connects early waits in the
+     * listen backlog instead of being refused. {@link #start(ApiHandler)} then serves.
+     *
+     * @throws UncheckedIOException when the address cannot be bound (for example, the port is in use)
+     */
+    public static HttpApiServer bind(ServerOptions options) {
         AtomicInteger n = new AtomicInteger();
         BlockingQueue<Runnable> queue = options.queue() == 0 ? new SynchronousQueue<>()
                 : new ArrayBlockingQueue<>(options.queue());
@@ -87,16 +97,29 @@ public final class HttpApiServer implements AutoCloseable {
                 });
         try {
             HttpServer server = HttpServer.create(new InetSocketAddress(options.bind(), options.port()), 256);
-            HttpApiServer api = new HttpApiServer(handler, server, workers);
+            HttpApiServer api = new HttpApiServer(null, server, workers);
             server.createContext("/", api::exchange);
             server.setExecutor(workers);
-            server.start();
             return api;
         } catch (IOException e) {
             workers.shutdownNow();
             throw new UncheckedIOException("cannot listen on " + options.bind() + ":" + options.port() + ": "
                     + e.getMessage(), e);
         }
+    }
+
+    /**
+     * Serves the API with {@code api} on the bound port.
+     *
+     * @return this server
+     */
+    public synchronized HttpApiServer start(ApiHandler api) {
+        if (handler != null) {
+            throw new IllegalStateException("already started");
+        }
+        handler = Objects.requireNonNull(api, "handler");
+        server.start();
+        return this;
     }
 
     /** The bound port (useful with port 0). */

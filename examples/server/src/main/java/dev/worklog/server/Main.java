@@ -76,17 +76,26 @@ public final class Main {
         WorkLogConfig config = given.isSet(NOTION_RETRY_BUDGET) ? given
                 : given.with(NOTION_RETRY_BUDGET, SERVER_NOTION_RETRY_BUDGET);
         ServerOptions options = ServerOptions.fromConfig(config);
+        // bind on another core while the SDK (store, providers, Jackson) loads: start-up is mostly class loading
+        java.util.concurrent.CompletableFuture<HttpApiServer> binding =
+                java.util.concurrent.CompletableFuture.supplyAsync(() -> HttpApiServer.bind(options));
         AtomicReference<Outbox> outbox = new AtomicReference<>();
-        WorkLogger logger = WorkLogger.builder().config(config).repositoryDecorator((repo, ctx) -> {
-            outbox.set(Outbox.builder(options.outboxDir(), repo).clock(ctx.clock())
-                    .executionLog(ctx.executionLog()).build());
-            return outbox.get();
-        }).build();
+        WorkLogger logger;
+        try {
+            logger = WorkLogger.builder().config(config).repositoryDecorator((repo, ctx) -> {
+                outbox.set(Outbox.builder(options.outboxDir(), repo).clock(ctx.clock())
+                        .executionLog(ctx.executionLog()).build());
+                return outbox.get();
+            }).build();
+        } catch (RuntimeException e) {
+            binding.thenAccept(HttpApiServer::close); // a bad configuration: give the port back
+            throw e;
+        }
         HttpApiServer server;
         ApiHandler handler;
         try {
             handler = new ApiHandler(logger, outbox.get(), options.authToken(), Clock.systemUTC());
-            server = HttpApiServer.start(handler, options);
+            server = join(binding).start(handler);
         } catch (RuntimeException e) {
             logger.close();
             throw e;
@@ -117,6 +126,17 @@ public final class Main {
         out.flush();
         logger.executionLog().info(ExecutionLog.API_SERVER, line);
         return new Running(server, outbox.get(), logger, options);
+    }
+
+    private static HttpApiServer join(java.util.concurrent.CompletableFuture<HttpApiServer> binding) {
+        try {
+            return binding.join();
+        } catch (java.util.concurrent.CompletionException e) {
+            if (e.getCause() instanceof RuntimeException r) {
+                throw r; // the port is in use, or the address is wrong: as if bound on this thread
+            }
+            throw e;
+        }
     }
 
     /** A started server; {@link #stop()} is what SIGTERM runs. */
