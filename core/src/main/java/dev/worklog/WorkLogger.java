@@ -315,6 +315,7 @@ public final class WorkLogger implements AutoCloseable {
         private ExecutionLog executionLog;
         private NamedServices<LlmProviderFactory> providers;
         private NamedServices<WorkLogRepositoryFactory> stores;
+        private java.util.function.BiFunction<WorkLogRepository, SpiContext, WorkLogRepository> decorator;
         private final List<String> notes = new ArrayList<>();
 
         private Builder() {
@@ -352,6 +353,18 @@ public final class WorkLogger implements AutoCloseable {
         /** The store factories to choose from by name; by default those found with ServiceLoader. */
         public Builder repositoryFactories(NamedServices<WorkLogRepositoryFactory> value) {
             this.stores = Objects.requireNonNull(value, "repositoryFactories");
+            return this;
+        }
+
+        /**
+         * Wraps the store (the configured one or the one given) before the logger uses it, with the same
+         * configuration, clock and execution log, e.g. to put a {@link dev.worklog.outbox.Outbox} in front of it
+         * while keeping {@code WORKLOG_STORE} selection: {@code .repositoryDecorator((repo, ctx) ->
+         * Outbox.builder(dir, repo).executionLog(ctx.executionLog()).build())}.
+         */
+        public Builder repositoryDecorator(
+                java.util.function.BiFunction<WorkLogRepository, SpiContext, WorkLogRepository> value) {
+            this.decorator = Objects.requireNonNull(value, "repositoryDecorator");
             return this;
         }
 
@@ -417,6 +430,9 @@ public final class WorkLogger implements AutoCloseable {
             }
             int maxTokens = config.getInt("WORKLOG_MAX_OUTPUT_TOKENS", DEFAULT_MAX_OUTPUT_TOKENS, 256, 200_000);
             WorkLogRepository repo = repository != null ? repository : repositoryFromConfig(context);
+            if (decorator != null) {
+                repo = Objects.requireNonNull(decorator.apply(repo, context), "the repository decorator returned null");
+            }
             return new WorkLogger(this, repo, chain, z, options, log, lang, maxTokens);
         }
 

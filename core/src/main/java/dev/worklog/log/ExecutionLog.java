@@ -44,6 +44,7 @@ public final class ExecutionLog {
     public enum Level { INFO, SUCCESS, ERROR, CANCELLED }
 
     private static final Logger LOG = LoggerFactory.getLogger(ExecutionLog.class);
+    private static final java.util.regex.Pattern NEWLINES = java.util.regex.Pattern.compile("[\\r\\n]+");
     private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
 
     private final Path file;
@@ -51,6 +52,8 @@ public final class ExecutionLog {
     private final ZoneId zone;
     private final List<String> secrets;
     private final AtomicBoolean warned = new AtomicBoolean();
+    /** Whether the folder was made; skips a createDirectories call per line (a recreated folder is handled). */
+    private volatile boolean folderReady;
 
     private ExecutionLog(Path file, Clock clock, ZoneId zone, Collection<String> secrets) {
         this.file = file;
@@ -97,9 +100,22 @@ public final class ExecutionLog {
 
     /** The line as it would be written (without the trailing newline). */
     public String format(Level level, String component, String message) {
-        String text = Redaction.redact(message == null ? "" : message, secrets).replaceAll("[\\r\\n]+", " ");
+        String text = Redaction.redact(message == null ? "" : message, secrets);
+        if (text.indexOf('\n') >= 0 || text.indexOf('\r') >= 0) {
+            text = NEWLINES.matcher(text).replaceAll(" "); // one event, one line
+        }
         return "[" + STAMP.format(LocalDateTime.ofInstant(clock.instant(), zone)) + "] [" + level + "] " + component
                 + " - " + text;
+    }
+
+    private void append(byte[] line) throws IOException {
+        try (FileChannel ch = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
+                StandardOpenOption.APPEND)) {
+            ByteBuffer buffer = ByteBuffer.wrap(line);
+            while (buffer.hasRemaining()) {
+                ch.write(buffer);
+            }
+        }
     }
 
     /** Appends one line; never throws. */
@@ -110,16 +126,20 @@ public final class ExecutionLog {
         try {
             byte[] line = (format(level, component, message) + "\n").getBytes(StandardCharsets.UTF_8);
             Path parent = file.toAbsolutePath().getParent();
-            if (parent != null) {
+            if (parent != null && !folderReady) {
                 Files.createDirectories(parent);
+                folderReady = true;
             }
             synchronized (this) {
-                try (FileChannel ch = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
-                        StandardOpenOption.APPEND)) {
-                    ByteBuffer buffer = ByteBuffer.wrap(line);
-                    while (buffer.hasRemaining()) {
-                        ch.write(buffer);
+                try {
+                    append(line);
+                } catch (java.nio.file.NoSuchFileException e) {
+                    // the folder was removed since: make it again rather than lose the line
+                    if (parent == null) {
+                        throw e;
                     }
+                    Files.createDirectories(parent);
+                    append(line);
                 }
             }
             warned.set(false);

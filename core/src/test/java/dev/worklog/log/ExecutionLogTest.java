@@ -147,6 +147,19 @@ class ExecutionLogTest {
     }
 
     @Test
+    void aFolderRemovedAfterTheFirstLineIsMadeAgain() throws Exception {
+        Path file = dir.resolve("logs").resolve("execution.log");
+        ExecutionLog log = log(file, List.of());
+        log.info(ExecutionLog.API_SERVER, "first");
+        Files.delete(file);
+        Files.delete(file.getParent());
+
+        log.info(ExecutionLog.API_SERVER, "second");
+
+        assertThat(Files.readAllLines(file)).containsExactly("[2025-11-16 09:30:12] [INFO] api_server - second");
+    }
+
+    @Test
     void concurrentAppendsProduceWholeLinesOnly() throws Exception {
         Path file = dir.resolve("execution.log");
         int threads = 8;

@@ -1,0 +1,126 @@
+package dev.worklog.outbox;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.worklog.internal.Json;
+import dev.worklog.model.DailyLog;
+import dev.worklog.model.ImpactLevel;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+
+/** Durable file writes and the JSON shape of outbox files. Package-private: the format is the outbox's own. */
+final class OutboxFiles {
+    private OutboxFiles() {
+    }
+
+    /**
+     * Writes {@code bytes} to {@code target} so that after a crash the file is either absent or complete: a temp
+     * file in the same folder, forced to disk, renamed atomically, then the folder forced so the rename itself
+     * survives a power cut.
+     */
+    static void writeDurably(Path target, byte[] bytes) {
+        Path dir = target.getParent();
+        Path tmp = dir.resolve("." + target.getFileName() + ".tmp");
+        try {
+            try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
+                    StandardOpenOption.TRUNCATE_EXISTING)) {
+                ByteBuffer buffer = ByteBuffer.wrap(bytes);
+                while (buffer.hasRemaining()) {
+                    ch.write(buffer);
+                }
+                ch.force(true);
+            }
+            Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            forceDirectory(dir);
+        } catch (IOException e) {
+            try {
+                Files.deleteIfExists(tmp);
+            } catch (IOException ignored) {
+                // the temp file is cleaned up when the outbox is next opened
+            }
+            throw new UncheckedIOException("cannot write " + target + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Deletes a file and forces the folder, so a delivered entry does not come back after a power cut. */
+    static void deleteDurably(Path file) {
+        try {
+            Files.deleteIfExists(file);
+            forceDirectory(file.getParent());
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot delete " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Forces a folder's entries to disk; a no-op where the platform cannot open folders (Windows). */
+    static void forceDirectory(Path dir) {
+        try (FileChannel ch = FileChannel.open(dir, StandardOpenOption.READ)) {
+            ch.force(true);
+        } catch (IOException | UnsupportedOperationException e) {
+            // Windows cannot open a directory as a channel; NTFS journals the rename itself
+        }
+    }
+
+    static String sha256(String text) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(digest);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is required of every JVM", e);
+        }
+    }
+
+    /** A daily log as snake_case JSON, without id and url (it has none yet). */
+    static ObjectNode logToJson(DailyLog log) {
+        ObjectNode n = Json.MAPPER.createObjectNode();
+        n.put("title", log.title());
+        n.put("context", log.context());
+        n.put("category", log.category());
+        n.put("impact_level", log.impactLevel().label());
+        ArrayNode tech = n.putArray("tech_stack");
+        log.techStack().forEach(tech::add);
+        n.put("logged_date", log.loggedDate().toString());
+        n.put("status", log.status());
+        if (log.metrics() != null) {
+            n.put("metrics", log.metrics());
+        }
+        if (log.ticketUrl() != null) {
+            n.put("ticket_url", log.ticketUrl());
+        }
+        return n;
+    }
+
+    /** The inverse of {@link #logToJson}. */
+    static DailyLog logFromJson(JsonNode n) {
+        List<String> tech = new ArrayList<>();
+        n.path("tech_stack").forEach(t -> tech.add(t.asText()));
+        ImpactLevel impact = ImpactLevel.parse(text(n, "impact_level"))
+                .orElseThrow(() -> new IllegalArgumentException("impact_level is missing or unknown"));
+        return new DailyLog(null, null, text(n, "title"), text(n, "context"), text(n, "category"), impact, tech,
+                LocalDate.parse(text(n, "logged_date")), text(n, "status"), text(n, "metrics"), text(n, "ticket_url"));
+    }
+
+    /** A stable hash of the entry's content, to tell a retry of the same request from a different one. */
+    static String fingerprint(DailyLog log) {
+        return sha256(Json.write(logToJson(log)));
+    }
+
+    private static String text(JsonNode n, String field) {
+        JsonNode v = n.get(field);
+        return v == null || v.isNull() ? null : v.asText();
+    }
+}

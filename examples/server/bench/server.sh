@@ -1,0 +1,26 @@
+#!/bin/sh
+# Benchmark of the REST server: start-up vs a hello-world JVM, POST /daily-logs throughput and latency with 32
+# concurrent clients against the zero-latency in-memory store, and resident memory after 20,000+ requests.
+# The server runs as its own process with the flags of examples/server/jvm.options (what ./worklog serve uses).
+#
+# Usage (from anywhere; works offline):   examples/server/bench/server.sh [path/to/jvm.options]
+set -eu
+ROOT=$(cd "$(dirname "$0")/../../.." && pwd)
+cd "$ROOT"
+CP_FILE="$ROOT/examples/server/target/bench.classpath"
+# compile main and test code (the benchmark and the in-memory store live in the test tree) and write the test
+# classpath; the dependency plugin version is pinned here so no pom change is needed
+mvn -B -q -o -pl core,examples/server -am test-compile \
+  org.apache.maven.plugins:maven-dependency-plugin:3.9.0:build-classpath \
+  -Dmdep.outputFile="$CP_FILE" -DincludeScope=test
+RT_FILE="$ROOT/examples/server/target/bench.runtime-classpath"
+mvn -B -q -o -pl core,examples/server -am test-compile \
+  org.apache.maven.plugins:maven-dependency-plugin:3.9.0:build-classpath \
+  -Dmdep.outputFile="$RT_FILE" -DincludeScope=runtime
+TESTS="$ROOT/examples/server/target/test-classes"
+CP="$TESTS:$ROOT/examples/server/target/classes:$(cat "$CP_FILE")"
+# the server process gets the runtime classpath (what the launcher ships) plus the test classes that hold the
+# zero-latency store (WORKLOG_STORE=memory); no JUnit or WireMock jars
+SERVER_CP="$TESTS:$ROOT/core/target/test-classes:$ROOT/examples/server/target/classes:$(cat "$RT_FILE")"
+exec java -Dbench.server.classpath="$SERVER_CP" -cp "$CP" dev.worklog.server.bench.ServerBenchmark \
+  "${1:-$ROOT/examples/server/jvm.options}"

@@ -1,0 +1,148 @@
+package dev.worklog.server;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.worklog.MonthlyResult;
+import dev.worklog.WeeklyResult;
+import dev.worklog.internal.Json;
+import dev.worklog.model.Achievement;
+import dev.worklog.model.DailyLog;
+import dev.worklog.model.Generation;
+import dev.worklog.model.MonthlyRollup;
+import dev.worklog.model.MonthlyStats;
+import dev.worklog.model.Period;
+import dev.worklog.model.TokenUsage;
+import dev.worklog.model.WeeklyRollup;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/** The JSON shapes of successful responses, snake_case as DESIGN.md and {@code openapi.json} define them. */
+final class Responses {
+    private Responses() {
+    }
+
+    static ObjectNode entry(DailyLog log) {
+        ObjectNode n = Json.MAPPER.createObjectNode();
+        n.put("title", log.title());
+        n.put("context", log.context());
+        n.put("category", log.category());
+        n.put("impact_level", log.impactLevel().label());
+        strings(n.putArray("tech_stack"), log.techStack());
+        n.put("logged_date", log.loggedDate().toString());
+        n.put("status", log.status());
+        n.put("metrics", log.metrics());
+        n.put("ticket_url", log.ticketUrl());
+        return n;
+    }
+
+    static ObjectNode weekly(WeeklyResult r) {
+        ObjectNode n = Json.MAPPER.createObjectNode();
+        n.put("status", r.status().name().toLowerCase(Locale.ROOT));
+        n.put("week", r.period().isoWeekLabel());
+        n.set("period", period(r.period()));
+        n.put("logs_read", r.logsRead().size());
+        WeeklyRollup w = r.rollup();
+        n.put("page_id", w == null ? null : w.id());
+        n.put("url", w == null ? null : w.url());
+        if (w == null) {
+            n.putNull("rollup");
+        } else {
+            ObjectNode o = n.putObject("rollup");
+            o.put("title", w.title());
+            o.set("period", period(w.period()));
+            achievements(o.putArray("achievements"), w.achievements());
+            strings(o.putArray("key_highlights"), w.keyHighlights());
+            strings(o.putArray("source_log_ids"), w.sourceLogIds());
+            o.set("generation", generation(w.generation()));
+            strings(o.putArray("warnings"), w.warnings());
+        }
+        n.set("token_usage", usage(r.usage()));
+        strings(n.putArray("warnings"), r.warnings());
+        return n;
+    }
+
+    static ObjectNode monthly(MonthlyResult r) {
+        ObjectNode n = Json.MAPPER.createObjectNode();
+        n.put("status", r.status().name().toLowerCase(Locale.ROOT));
+        n.put("month", r.month().toString());
+        n.put("weeks_read", r.weeksRead().size());
+        n.put("logs_read", r.logsRead());
+        MonthlyRollup m = r.rollup();
+        n.put("page_id", m == null ? null : m.id());
+        n.put("url", m == null ? null : m.url());
+        if (m == null) {
+            n.putNull("rollup");
+        } else {
+            ObjectNode o = n.putObject("rollup");
+            o.put("title", m.title());
+            o.put("month", m.month().toString());
+            achievements(o.putArray("achievements"), m.achievements());
+            strings(o.putArray("career_brief"), m.careerBrief());
+            o.set("stats", stats(m.stats()));
+            strings(o.putArray("source_week_ids"), m.sourceWeekIds());
+            o.set("generation", generation(m.generation()));
+            strings(o.putArray("warnings"), m.warnings());
+        }
+        n.set("token_usage", usage(r.usage()));
+        strings(n.putArray("warnings"), r.warnings());
+        return n;
+    }
+
+    private static ObjectNode period(Period p) {
+        ObjectNode n = Json.MAPPER.createObjectNode();
+        n.put("start_date", p.start().toString());
+        n.put("end_date", p.end().toString());
+        return n;
+    }
+
+    private static void achievements(ArrayNode array, List<Achievement> list) {
+        for (Achievement a : list) {
+            ObjectNode o = array.addObject();
+            o.put("title", a.title());
+            o.put("situation", a.situation());
+            o.put("task", a.task());
+            o.put("action", a.action());
+            o.put("result", a.result());
+            strings(o.putArray("tech_stack"), a.techStack());
+            strings(o.putArray("metrics"), a.metrics());
+            strings(o.putArray("source_ids"), a.sourceIds());
+        }
+    }
+
+    private static ObjectNode generation(Generation g) {
+        ObjectNode n = Json.MAPPER.createObjectNode();
+        n.put("provider", g.provider());
+        n.put("model", g.model());
+        n.put("prompt_version", g.promptVersion());
+        n.put("input_fingerprint", g.inputFingerprint());
+        n.put("generated_at", g.generatedAt().toString());
+        return n;
+    }
+
+    private static ObjectNode stats(MonthlyStats s) {
+        ObjectNode n = Json.MAPPER.createObjectNode();
+        n.put("total_logs", s.totalLogs());
+        n.put("weeks", s.weeks());
+        counts(n.putObject("by_category"), s.byCategory());
+        counts(n.putObject("by_impact"), s.byImpact());
+        counts(n.putObject("by_tech_stack"), s.byTechStack());
+        return n;
+    }
+
+    private static void counts(ObjectNode n, Map<String, Integer> counts) {
+        counts.forEach(n::put);
+    }
+
+    static ObjectNode usage(TokenUsage u) {
+        ObjectNode n = Json.MAPPER.createObjectNode();
+        n.put("input_tokens", u.inputTokens());
+        n.put("output_tokens", u.outputTokens());
+        n.put("total_tokens", u.total());
+        return n;
+    }
+
+    static void strings(ArrayNode array, List<String> values) {
+        values.forEach(array::add);
+    }
+}
