@@ -739,7 +739,9 @@ public final class NotionWorkLogRepository implements WorkLogRepository {
                             + "; change it to " + p.type());
                     continue;
                 }
-                if (p == WEEKLY_SOURCE_LOGS || p == MONTHLY_SOURCE_WEEKS) {
+                // the relation's target cannot be compared while its id is unset (already reported above)
+                if ((p == WEEKLY_SOURCE_LOGS || p == MONTHLY_SOURCE_WEEKS)
+                        && ids[(p == WEEKLY_SOURCE_LOGS ? 1 : 2) - 1] != null) {
                     int target = p == WEEKLY_SOURCE_LOGS ? 1 : 2;
                     String targetDb = ids[target - 1];
                     JsonNode rel = prop.path("relation");

@@ -123,5 +123,8 @@ class NotionDoctorTest {
             assertThat(c.name()).isEqualTo("weekly roll-ups (NOTION_DB2_ID)");
             assertThat(c.fix()).startsWith("Set NOTION_DB2_ID");
         });
+        // the other two databases' schemas are still checked
+        assertThat(check(report, "Notion schema").status()).isEqualTo(Check.Status.OK);
+        assertThat(fake.requests()).anySatisfy(r -> assertThat(r.path()).contains(FakeNotionServer.DB3));
     }
 }
