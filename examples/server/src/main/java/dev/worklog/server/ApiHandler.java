@@ -269,10 +269,36 @@ public final class ApiHandler {
     // --- routes ---
 
     private ApiResponse health(ApiRequest request) {
+        return healthAt(clock);
+    }
+
+    private static ApiResponse healthAt(Clock clock) {
         // written by hand: an ISO instant needs no escaping, and keeping Jackson off this path makes the first
         // health check after start-up (what platforms wait for) fast
         return ApiResponse.json(200, "{\"status\":\"ok\",\"timestamp\":\"" + clock.instant() + "\"}",
                 Map.of("Cache-Control", "no-store"));
+    }
+
+    /** Whether this is the health check, which needs neither the SDK nor a token. */
+    static boolean isHealthCheck(String method, String path) {
+        return "/health".equals(path) && ("GET".equalsIgnoreCase(method) || "HEAD".equalsIgnoreCase(method));
+    }
+
+    /** The health answer while the SDK is still loading: the process is up, which is all {@code /health} says. */
+    static ApiResponse earlyHealth(String method, String path) {
+        long start = System.nanoTime();
+        ApiResponse r = healthAt(Clock.systemUTC());
+        access(method, path, r.status(), start);
+        return r;
+    }
+
+    /** The answer when the SDK did not finish loading in time: 503 with {@code Retry-After}, without Jackson. */
+    static ApiResponse starting(String method, String path) {
+        long start = System.nanoTime();
+        ApiResponse r = ApiResponse.json(503, "{\"detail\":\"the server is starting; retry after "
+                + RETRY_AFTER_SECONDS + " s\",\"errors\":[]}", Map.of("Retry-After", String.valueOf(RETRY_AFTER_SECONDS)));
+        access(method, path, r.status(), start);
+        return r;
     }
 
     private ApiResponse dailyLog(ApiRequest request) {

@@ -47,7 +47,11 @@ public final class HttpApiServer implements AutoCloseable {
         }
     }
 
+    /** How long a request that arrives while the SDK is still loading waits for it before getting 503. */
+    private static final long STARTING_WAIT_SECONDS = 30;
+
     private volatile ApiHandler handler;
+    private final java.util.concurrent.CountDownLatch ready = new java.util.concurrent.CountDownLatch(1);
     private final HttpServer server;
     private final ThreadPoolExecutor workers;
     private final Object inFlightLock = new Object();
@@ -71,9 +75,10 @@ public final class HttpApiServer implements AutoCloseable {
     }
 
     /**
-     * Binds the port and builds the worker pool without serving yet. Main binds while the SDK is still being
-     * built (in parallel, on another core): a port in use fails fast, and a client that connects early waits in the
-     * listen backlog instead of being refused. {@link #start(ApiHandler)} then serves.
+     * Binds the port and starts listening before the API is ready. Main binds while the SDK is still being built
+     * (in parallel, on another core): a port in use fails fast, {@code /health} answers at once (it only says that
+     * the process is up, and platforms wait for it to route traffic), and any other request waits until
+     * {@link #start(ApiHandler)} hands over the API.
      *
      * @throws UncheckedIOException when the address cannot be bound (for example, the port is in use)
      */
@@ -100,6 +105,7 @@ public final class HttpApiServer implements AutoCloseable {
             HttpApiServer api = new HttpApiServer(null, server, workers);
             server.createContext("/", api::exchange);
             server.setExecutor(workers);
+            server.start();
             return api;
         } catch (IOException e) {
             workers.shutdownNow();
@@ -118,8 +124,18 @@ public final class HttpApiServer implements AutoCloseable {
             throw new IllegalStateException("already started");
         }
         handler = Objects.requireNonNull(api, "handler");
-        server.start();
+        ready.countDown();
         return this;
+    }
+
+    /** The API once it is ready, or {@code null} after waiting {@value #STARTING_WAIT_SECONDS} s for it. */
+    private ApiHandler awaitReady() {
+        try {
+            ready.await(STARTING_WAIT_SECONDS, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        return handler;
     }
 
     /** The bound port (useful with port 0). */
@@ -134,6 +150,18 @@ public final class HttpApiServer implements AutoCloseable {
         try {
             String method = ex.getRequestMethod();
             String path = ex.getRequestURI().getPath();
+            ApiHandler handler = this.handler;
+            if (handler == null) {
+                if (ApiHandler.isHealthCheck(method, path)) {
+                    write(ex, ApiHandler.earlyHealth(method, path), "HEAD".equalsIgnoreCase(method));
+                    return;
+                }
+                handler = awaitReady();
+                if (handler == null) {
+                    write(ex, ApiHandler.starting(method, path), false);
+                    return;
+                }
+            }
             ApiResponse response;
             if (Boolean.TRUE.equals(SHED.get())) {
                 response = handler.overloaded(method, path);
