@@ -22,5 +22,5 @@ CP="$TESTS:$ROOT/examples/server/target/classes:$(cat "$CP_FILE")"
 # the server process gets the runtime classpath (what the launcher ships) plus the test classes that hold the
 # zero-latency store (WORKLOG_STORE=memory); no JUnit or WireMock jars
 SERVER_CP="$TESTS:$ROOT/core/target/test-classes:$ROOT/examples/server/target/classes:$(cat "$RT_FILE")"
-exec java -Dbench.server.classpath="$SERVER_CP" -cp "$CP" dev.worklog.server.bench.ServerBenchmark \
+exec java ${BENCH_SERVER_THREADS:+-Dbench.server.threads=$BENCH_SERVER_THREADS} -Dbench.server.classpath="$SERVER_CP" -cp "$CP" dev.worklog.server.bench.ServerBenchmark \
   "${1:-$ROOT/examples/server/jvm.options}"

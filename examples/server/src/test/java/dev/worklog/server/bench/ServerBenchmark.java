@@ -214,6 +214,11 @@ public final class ServerBenchmark {
         env.put("PORT", String.valueOf(port));
         env.put("WORKLOG_BIND", "127.0.0.1");
         env.put("WORKLOG_STORE", "memory");
+        // the launcher's defaults unless a run compares another worker count (bench/server.sh threads=N)
+        String threads = System.getProperty("bench.server.threads");
+        if (threads != null) {
+            env.put("WORKLOG_SERVER_THREADS", threads);
+        }
         env.put("WORKLOG_TIMEZONE", "UTC");
         env.put("LOG_FILE", dir.resolve("execution.log").toString());
         env.put("WORKLOG_OUTBOX_DIR", dir.resolve("outbox").toString());
