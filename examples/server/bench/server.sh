@@ -17,10 +17,12 @@ RT_FILE="$ROOT/examples/server/target/bench.runtime-classpath"
 mvn -B -q -o -pl core,examples/server -am test-compile \
   org.apache.maven.plugins:maven-dependency-plugin:3.9.0:build-classpath \
   -Dmdep.outputFile="$RT_FILE" -DincludeScope=runtime
+# the shaded jar ./worklog serve runs (built by the launcher when missing or stale), for the start-up measurement
+"$ROOT/worklog" --version >/dev/null
 TESTS="$ROOT/examples/server/target/test-classes"
 CP="$TESTS:$ROOT/examples/server/target/classes:$(cat "$CP_FILE")"
 # the server process gets the runtime classpath (what the launcher ships) plus the test classes that hold the
 # zero-latency store (WORKLOG_STORE=memory); no JUnit or WireMock jars
 SERVER_CP="$TESTS:$ROOT/core/target/test-classes:$ROOT/examples/server/target/classes:$(cat "$RT_FILE")"
-exec java ${BENCH_SERVER_THREADS:+-Dbench.server.threads=$BENCH_SERVER_THREADS} -Dbench.server.classpath="$SERVER_CP" -cp "$CP" dev.worklog.server.bench.ServerBenchmark \
+exec java -Dbench.server.jar="$ROOT/examples/cli/target/worklog-cli-all.jar" ${BENCH_SERVER_THREADS:+-Dbench.server.threads=$BENCH_SERVER_THREADS} -Dbench.server.classpath="$SERVER_CP" -cp "$CP" dev.worklog.server.bench.ServerBenchmark \
   "${1:-$ROOT/examples/server/jvm.options}"

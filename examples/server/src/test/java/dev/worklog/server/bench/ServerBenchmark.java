@@ -58,11 +58,29 @@ public final class ServerBenchmark {
                 + " (clients and server share these CPUs; other load skews every figure)");
 
         // (a) start-up
+        // as ./worklog serve runs it: the shaded jar, the local store, and the class-data archive the launcher
+        // records on the first run after a build (bench/server.sh passes the jar)
+        String jar = System.getProperty("bench.server.jar");
+        List<String> serveFlags = new ArrayList<>(flags);
+        String startupClasspath = System.getProperty("bench.server.classpath", System.getProperty("java.class.path"));
+        String startupStore = "memory";
+        if (jar != null) {
+            Path archive = work.resolve("server.jsa");
+            List<String> training = new ArrayList<>(flags);
+            training.add("-XX:ArchiveClassesAtExit=" + archive);
+            Started t = startServer(training, work.resolve("training"), jar, "local");
+            stop(t.process);
+            serveFlags.add("-XX:SharedArchiveFile=" + archive);
+            startupClasspath = jar;
+            startupStore = "local";
+            System.out.println("  start-up measured as ./worklog serve runs it: " + jar + " with a class-data archive ("
+                    + (Files.exists(archive) ? Files.size(archive) / 1024 / 1024 + " MB" : "MISSING") + ")");
+        }
         long[] hello = new long[STARTUP_RUNS];
         long[] server = new long[STARTUP_RUNS];
         for (int i = 0; i < STARTUP_RUNS; i++) {
             hello[i] = helloRun(flags);
-            Started s = startServer(flags, work.resolve("startup-" + i));
+            Started s = startServer(serveFlags, work.resolve("startup-" + i), startupClasspath, startupStore);
             server[i] = s.nanosToFirst200;
             stop(s.process);
         }
@@ -71,7 +89,8 @@ public final class ServerBenchmark {
         double ratio = serverMs / helloMs;
 
         // (b) throughput and latency, (c) memory
-        Started s = startServer(flags, work.resolve("load"));
+        Started s = startServer(flags, work.resolve("load"),
+                System.getProperty("bench.server.classpath", System.getProperty("java.class.path")), "memory");
         long pid = s.process.pid();
         String body = "{\"title\":\"Cut p99 latency of search\",\"context\":\"### Situation\\nSearch was slow\\n"
                 + "### Task\\nCut p99\\n### Action\\n- added a cache\\n### Result\\np99 800 ms -> 120 ms\","
@@ -194,7 +213,8 @@ public final class ServerBenchmark {
     private record Started(Process process, int port, long nanosToFirst200) {
     }
 
-    private static Started startServer(List<String> flags, Path dir) throws Exception {
+    private static Started startServer(List<String> flags, Path dir, String classpath, String store)
+            throws Exception {
         Files.createDirectories(dir);
         int port;
         try (ServerSocket probe = new ServerSocket(0)) {
@@ -203,8 +223,6 @@ public final class ServerBenchmark {
         List<String> cmd = new ArrayList<>();
         cmd.add(java());
         cmd.addAll(flags);
-        // the runtime classpath (what the launcher ships) plus the in-memory store; the script passes it
-        String classpath = System.getProperty("bench.server.classpath", System.getProperty("java.class.path"));
         cmd.addAll(List.of("-cp", classpath, "dev.worklog.server.Main"));
         ProcessBuilder pb = new ProcessBuilder(cmd).directory(dir.toFile())
                 .redirectOutput(dir.resolve("stdout.log").toFile()).redirectError(dir.resolve("stderr.log").toFile());
@@ -213,7 +231,8 @@ public final class ServerBenchmark {
                 || k.equals("LLM_PROVIDER"));
         env.put("PORT", String.valueOf(port));
         env.put("WORKLOG_BIND", "127.0.0.1");
-        env.put("WORKLOG_STORE", "memory");
+        env.put("WORKLOG_STORE", store);
+        env.put("WORKLOG_DATA_DIR", dir.resolve("data").toString());
         // the launcher's defaults unless a run compares another worker count (bench/server.sh threads=N)
         String threads = System.getProperty("bench.server.threads");
         if (threads != null) {
