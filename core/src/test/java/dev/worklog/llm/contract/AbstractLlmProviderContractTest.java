@@ -132,6 +132,9 @@ public abstract class AbstractLlmProviderContractTest {
     /** The factory under test. */
     protected abstract LlmProviderFactory factory();
 
+    /** The path {@code checkHealth()} reads the model's description from, e.g. {@code /v1/models/<model>}. */
+    protected abstract String expectedModelInfoPath(String model);
+
     /** The variable prefix: {@code CLAUDE}, {@code OPENAI}, {@code GEMINI}. */
     protected abstract String variablePrefix();
 
@@ -732,5 +735,47 @@ public abstract class AbstractLlmProviderContractTest {
         assertThat(logged).doesNotContain(API_KEY);
         assertThat(messages).hasSizeGreaterThanOrEqualTo(7).allSatisfy(m -> assertThat(m).doesNotContain(API_KEY));
         assertThat(requests()).allSatisfy(r -> assertThat(r.getAbsoluteUrl()).doesNotContain(API_KEY));
+    }
+
+    // ------------------------------------------------------------------ health check (worklog doctor)
+
+    @Test
+    void health_check_reads_the_model_description_with_the_key_and_spends_no_tokens() {
+        server.stubFor(com.github.tomakehurst.wiremock.client.WireMock.get(anyUrl()).willReturn(aResponse()
+                .withStatus(200).withHeader("Content-Type", "application/json")
+                .withBody("{\"id\":\"" + defaultModel() + "\",\"name\":\"models/" + defaultModel() + "\"}")));
+
+        dev.worklog.spi.HealthCheck health = provider().checkHealth();
+
+        assertThat(health.checked()).isTrue();
+        assertThat(health.detail()).contains(defaultModel()).contains(variablePrefix() + "_API_KEY")
+                .doesNotContain(API_KEY);
+        assertThat(requests()).singleElement().satisfies(r -> {
+            assertThat(r.getMethod().getName()).isEqualTo("GET");
+            assertThat(r.getUrl()).isEqualTo(expectedModelInfoPath(defaultModel()));
+            expectedHeaders(API_KEY).forEach((name, value) -> {
+                if (value.contains(API_KEY)) {
+                    assertThat(r.getHeader(name)).isEqualTo(value);
+                }
+            });
+        });
+    }
+
+    @Test
+    void health_check_with_a_rejected_key_names_the_variable_and_never_the_key() {
+        server.stubFor(com.github.tomakehurst.wiremock.client.WireMock.get(anyUrl()).willReturn(reply("error-401")));
+        assertThatThrownBy(() -> provider().checkHealth()).isInstanceOf(AuthenticationException.class)
+                .hasMessageContaining(variablePrefix() + "_API_KEY")
+                .satisfies(e -> assertThat(e.getMessage()).doesNotContain(API_KEY));
+    }
+
+    @Test
+    void health_check_of_an_unknown_model_names_the_model_variable_without_retrying() {
+        server.stubFor(com.github.tomakehurst.wiremock.client.WireMock.get(anyUrl())
+                .willReturn(reply("error-404-model")));
+        assertThatThrownBy(() -> provider().checkHealth()).isInstanceOf(NotFoundException.class)
+                .hasMessageContaining(variablePrefix() + "_MODEL");
+        assertThat(sleeps).isEmpty();
+        assertThat(requests()).hasSize(1);
     }
 }

@@ -22,6 +22,11 @@ class ClaudeProviderContractTest extends AbstractLlmProviderContractTest {
     }
 
     @Override
+    protected String expectedModelInfoPath(String model) {
+        return "/v1/models/" + model;
+    }
+
+    @Override
     protected String variablePrefix() {
         return "CLAUDE";
     }

@@ -26,6 +26,11 @@ class GeminiProviderContractTest extends AbstractLlmProviderContractTest {
     }
 
     @Override
+    protected String expectedModelInfoPath(String model) {
+        return "/v1beta/models/" + model;
+    }
+
+    @Override
     protected String variablePrefix() {
         return "GEMINI";
     }

@@ -31,6 +31,11 @@ class OpenAiProviderContractTest extends AbstractLlmProviderContractTest {
     }
 
     @Override
+    protected String expectedModelInfoPath(String model) {
+        return "/v1/models/" + model;
+    }
+
+    @Override
     protected String variablePrefix() {
         return "OPENAI";
     }
