@@ -5,9 +5,9 @@ import dev.worklog.SummarizeOptions;
 import dev.worklog.WorkLogger;
 import dev.worklog.log.ExecutionLog;
 import java.time.YearMonth;
-import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 
@@ -27,22 +27,16 @@ final class MonthlyCommand implements Callable<Integer> {
     @Option(names = "--year", paramLabel = "YYYY", description = "The year, with a month number in --month.")
     private String year;
 
-    @Option(names = "--status", paramLabel = "NAME", description = "Count only logs with this status; repeatable.")
-    private List<String> statuses;
 
-    @Option(names = "--dry-run", description = "Generate and print; store nothing.")
-    private boolean dryRun;
-
-    @Option(names = "--force", description = "Regenerate even when the inputs are unchanged.")
-    private boolean force;
+    @Mixin
+    private RollupOptions rollup;
 
     @Override
     public Integer call() {
         try (WorkLogger logger = main.openLogger()) {
             YearMonth explicit = Options.month(month, year, logger.today());
             YearMonth target = explicit != null ? explicit : YearMonth.from(logger.today());
-            SummarizeOptions options = SummarizeOptions.defaults().withDryRun(dryRun).withForce(force)
-                    .withStatuses(Options.statuses(logger, statuses));
+            SummarizeOptions options = rollup.toSummarizeOptions(logger);
             Interruptions.begin(logger.executionLog(), ExecutionLog.MONTHLY_PROCESSOR, "monthly roll-up " + target,
                     main.io().err());
             MonthlyResult result;

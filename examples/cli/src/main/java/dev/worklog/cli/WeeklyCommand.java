@@ -6,9 +6,9 @@ import dev.worklog.WorkLogger;
 import dev.worklog.log.ExecutionLog;
 import dev.worklog.model.Period;
 import java.time.LocalDate;
-import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 
@@ -32,22 +32,16 @@ final class WeeklyCommand implements Callable<Integer> {
     @Option(names = "--week", paramLabel = "YYYY-Www", description = "An ISO week, e.g. 2026-W47 (Monday to Sunday).")
     private String week;
 
-    @Option(names = "--status", paramLabel = "NAME", description = "Only logs with this status; repeatable.")
-    private List<String> statuses;
 
-    @Option(names = "--dry-run", description = "Generate and print; store nothing.")
-    private boolean dryRun;
-
-    @Option(names = "--force", description = "Regenerate even when the inputs are unchanged.")
-    private boolean force;
+    @Mixin
+    private RollupOptions rollup;
 
     @Override
     public Integer call() {
         Period explicit = period();
         try (WorkLogger logger = main.openLogger()) {
             Period period = explicit != null ? explicit : Period.sevenDaysEnding(logger.today());
-            SummarizeOptions options = SummarizeOptions.defaults().withDryRun(dryRun).withForce(force)
-                    .withStatuses(Options.statuses(logger, statuses));
+            SummarizeOptions options = rollup.toSummarizeOptions(logger);
             Interruptions.begin(logger.executionLog(), ExecutionLog.WEEKLY_PROCESSOR,
                     "weekly roll-up " + period.isoWeekLabel() + " (" + period + ")", main.io().err());
             WeeklyResult result;
