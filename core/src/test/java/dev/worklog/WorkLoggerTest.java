@@ -13,7 +13,7 @@ import dev.worklog.model.Period;
 import dev.worklog.model.WeeklyRollup;
 import dev.worklog.spi.LlmRequest;
 import dev.worklog.spi.SummaryInput;
-import dev.worklog.testing.InMemoryRepository;
+import dev.worklog.outbox.InMemoryWorkLogRepository;
 import dev.worklog.testing.ScriptedProvider;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -37,7 +37,7 @@ class WorkLoggerTest {
     @TempDir
     Path dir;
 
-    private final InMemoryRepository repo = new InMemoryRepository();
+    private final InMemoryWorkLogRepository repo = new InMemoryWorkLogRepository();
 
     private WorkLogger logger(ScriptedProvider... providers) {
         return WorkLogger.builder().repository(repo).llmProvider(providers[0])
@@ -85,14 +85,14 @@ class WorkLoggerTest {
         LogResult checked = logger.check(draft("t", "2026-11-20", "Low", "없음"));
         assertThat(checked.stored()).isFalse();
         assertThat(checked.warnings()).anyMatch(w -> w.contains("Result section has no number"));
-        assertThat(repo.writes).isEmpty();
+        assertThat(repo.writes()).isEmpty();
 
         DailyLogDraft bad = DailyLogDraft.builder().title(" ").context("x").category("성능개선").impactLevel("Huge")
                 .techStack(List.of("Java")).loggedDate("2026-13-01").ticketUrl("javascript:alert(1)").build();
         assertThatThrownBy(() -> logger.log(bad)).isInstanceOfSatisfying(ValidationException.class, e ->
                 assertThat(e.errors()).extracting(f -> f.field())
                         .containsExactlyInAnyOrder("title", "impact_level", "logged_date", "ticket_url"));
-        assertThat(repo.writes).isEmpty();
+        assertThat(repo.writes()).isEmpty();
     }
 
     @Test
@@ -106,7 +106,7 @@ class WorkLoggerTest {
         WeeklyResult result = logger.summarizeWeek(Period.parseIsoWeek("2026-W47"), SummarizeOptions.defaults());
 
         assertThat(result.status()).isEqualTo(RollupStatus.WRITTEN);
-        assertThat(result.rollup().sourceLogIds()).containsExactly("log-1", "log-2");
+        assertThat(result.rollup().sourceLogIds()).containsExactly("mem-1", "mem-2");
         assertThat(result.rollup().keyHighlights()).hasSize(2);
         assertThat(result.rollup().generation().provider()).isEqualTo("scripted");
         assertThat(result.rollup().generation().model()).isEqualTo("scripted-model-v1");
@@ -116,7 +116,7 @@ class WorkLoggerTest {
         // the prompt carries every field of every log, list items included
         String prompt = llm.requests.get(0).prompt();
         assertThat(prompt).contains("- 캐시 도입", "- 쿼리 튜닝", "p99 800ms -> 120ms", "성능개선", "High", "Java, Redis",
-                "(id: log-1)", "2026-11-22");
+                "(id: mem-1)", "2026-11-22");
         assertThat(Files.readString(dir.resolve("execution.log")))
                 .contains("[SUCCESS] weekly_processor - weekly roll-up 2026-W47");
     }
@@ -157,12 +157,12 @@ class WorkLoggerTest {
     @Test
     void citing_an_unknown_source_is_a_problem_not_a_silent_link() {
         ScriptedProvider llm = new ScriptedProvider("scripted")
-                .reply(r -> weeklyReply(r, "120ms").replace("\"log-1\"", "\"log-999\""))
+                .reply(r -> weeklyReply(r, "120ms").replace("\"mem-1\"", "\"mem-999\""))
                 .reply(r -> weeklyReply(r, "120ms"));
         WorkLogger logger = logger(llm);
         logger.log(draft("a", "2026-11-16", "High", "p99 120ms"));
         logger.summarizeWeek(Period.parseIsoWeek("2026-W47"), SummarizeOptions.defaults());
-        assertThat(llm.requests.get(1).prompt()).contains("cites 'log-999', which is not one of the given sources");
+        assertThat(llm.requests.get(1).prompt()).contains("cites 'mem-999', which is not one of the given sources");
     }
 
     @Test

@@ -9,7 +9,7 @@ import dev.worklog.model.MonthlyRollup;
 import dev.worklog.model.Period;
 import dev.worklog.model.WeeklyRollup;
 import dev.worklog.store.LocalWorkLogRepository;
-import dev.worklog.testing.InMemoryRepository;
+import dev.worklog.outbox.InMemoryWorkLogRepository;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -35,7 +35,7 @@ class BackupLocalStoreTest {
 
     @Test
     void exportToAFolderAndImportBackKeepsEveryFieldAndRelation() throws Exception {
-        InMemoryRepository original = new InMemoryRepository();
+        InMemoryWorkLogRepository original = new InMemoryWorkLogRepository();
         BackupFixtures.History history = BackupFixtures.populate(original);
 
         try (LocalWorkLogRepository folder = LocalWorkLogRepository.open(dir.resolve("backup"), CLOCK)) {
@@ -43,7 +43,7 @@ class BackupLocalStoreTest {
             assertThat(export.count(Action.CREATED)).isEqualTo(7);
             assertThat(files(dir.resolve("backup"))).hasSize(7);
 
-            InMemoryRepository restored = new InMemoryRepository();
+            InMemoryWorkLogRepository restored = new InMemoryWorkLogRepository();
             BackupReport imported = Backup.copy(folder, restored, null);
             assertThat(imported.count(Action.CREATED)).isEqualTo(7);
             assertThat(imported.warnings()).isEmpty();
@@ -69,7 +69,7 @@ class BackupLocalStoreTest {
 
     @Test
     void aSecondExportAndASecondImportWriteNothing() throws Exception {
-        InMemoryRepository original = new InMemoryRepository();
+        InMemoryWorkLogRepository original = new InMemoryWorkLogRepository();
         BackupFixtures.populate(original);
         Path folderDir = dir.resolve("backup");
         try (LocalWorkLogRepository folder = LocalWorkLogRepository.open(folderDir, CLOCK)) {

@@ -13,7 +13,7 @@ import dev.worklog.model.Period;
 import dev.worklog.model.StoredRef;
 import dev.worklog.model.WeeklyRollup;
 import dev.worklog.spi.WorkLogRepository;
-import dev.worklog.testing.InMemoryRepository;
+import dev.worklog.outbox.InMemoryWorkLogRepository;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
@@ -27,8 +27,8 @@ import org.junit.jupiter.api.Test;
 class BackupTest {
     private static final Period ALL = new Period(LocalDate.of(2000, 1, 1), LocalDate.of(2100, 1, 1));
 
-    private final InMemoryRepository source = new InMemoryRepository();
-    private final InMemoryRepository target = new InMemoryRepository();
+    private final InMemoryWorkLogRepository source = new InMemoryWorkLogRepository();
+    private final InMemoryWorkLogRepository target = new InMemoryWorkLogRepository();
 
     @Test
     void copiesEveryRecordWithItsFieldsAndRemapsRelationsToTheTargetsIds() {
@@ -79,11 +79,11 @@ class BackupTest {
     void aSecondRunWritesNothing() {
         BackupFixtures.populate(source);
         Backup.copy(source, target, null);
-        List<String> writesAfterFirst = new ArrayList<>(target.writes);
+        List<String> writesAfterFirst = new ArrayList<>(target.writes());
 
         BackupReport again = Backup.copy(source, target, null);
 
-        assertThat(target.writes).isEqualTo(writesAfterFirst);
+        assertThat(target.writes()).isEqualTo(writesAfterFirst);
         assertThat(again.wroteAnything()).isFalse();
         assertThat(again.count(Action.SKIPPED)).isEqualTo(7);
         assertThat(again.summaryLines()).containsExactly("daily logs: 0 created, 4 already there",
@@ -95,12 +95,12 @@ class BackupTest {
     void copiesBackAndForthWithoutDuplicating() {
         BackupFixtures.populate(source);
         Backup.copy(source, target, null);
-        int before = source.writes.size();
+        int before = source.writes().size();
 
         BackupReport back = Backup.copy(target, source, null);
 
         assertThat(back.wroteAnything()).isFalse();
-        assertThat(source.writes).hasSize(before);
+        assertThat(source.writes()).hasSize(before);
     }
 
     @Test
@@ -127,7 +127,7 @@ class BackupTest {
                 LocalDate.of(2026, 11, 10), "성능개선", ImpactLevel.HIGH, "p99 800ms", null));
         Backup.copy(source, target, null);
         // edit: same day, title and category; other metrics
-        InMemoryRepository edited = new InMemoryRepository();
+        InMemoryWorkLogRepository edited = new InMemoryWorkLogRepository();
         edited.saveDailyLog(new DailyLog(null, null, original.title(), original.context(), original.category(),
                 ImpactLevel.HIGH, original.techStack(), original.loggedDate(), "Published", "p99 120ms", null));
 
@@ -221,7 +221,7 @@ class BackupTest {
     @Test
     void aStoreWithoutRollupDatabasesCopiesTheDailyLogsAndSaysWhy() {
         BackupFixtures.populate(source);
-        InMemoryRepository written = new InMemoryRepository();
+        InMemoryWorkLogRepository written = new InMemoryWorkLogRepository();
         WorkLogRepository dailyOnly = new DailyOnly(written);
 
         BackupReport report = Backup.copy(source, dailyOnly, null);
@@ -229,7 +229,7 @@ class BackupTest {
         assertThat(report.count(Kind.DAILY, Action.CREATED)).isEqualTo(4);
         assertThat(report.warnings()).hasSize(2).anySatisfy(w -> assertThat(w).contains("NOTION_DB2_ID"))
                 .anySatisfy(w -> assertThat(w).contains("NOTION_DB3_ID"));
-        assertThat(written.writes).allMatch(w -> w.startsWith("daily"));
+        assertThat(written.writes()).allMatch(w -> w.startsWith("daily"));
     }
 
     @Test
@@ -251,9 +251,9 @@ class BackupTest {
 
     /** A store whose roll-up databases are not configured, like Notion with only NOTION_DB1_ID set. */
     private static final class DailyOnly implements WorkLogRepository {
-        private final InMemoryRepository logs;
+        private final InMemoryWorkLogRepository logs;
 
-        DailyOnly(InMemoryRepository logs) {
+        DailyOnly(InMemoryWorkLogRepository logs) {
             this.logs = logs;
         }
 

@@ -26,7 +26,7 @@ import dev.worklog.spi.SpiContext;
 import dev.worklog.spi.WorkLogRepository;
 import dev.worklog.spi.WorkLogRepositoryFactory;
 import dev.worklog.summarize.OfflineSummarizer;
-import dev.worklog.testing.InMemoryRepository;
+import dev.worklog.outbox.InMemoryWorkLogRepository;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -404,7 +404,7 @@ class DoctorTest {
         }
 
         final class Repo implements WorkLogRepository {
-            private final InMemoryRepository memory = new InMemoryRepository();
+            private final InMemoryWorkLogRepository memory = new InMemoryWorkLogRepository();
             private final String description;
 
             Repo(String description) {

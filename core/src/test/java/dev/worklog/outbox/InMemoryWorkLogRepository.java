@@ -38,6 +38,7 @@ public final class InMemoryWorkLogRepository implements WorkLogRepository {
     private volatile CountDownLatch entered = new CountDownLatch(1);
     private volatile boolean keepLogs = true;
     private final java.util.concurrent.Semaphore saved = new java.util.concurrent.Semaphore(0);
+    private final List<String> writes = new CopyOnWriteArrayList<>();
 
     /** Saves now fail with a retryable transport error (as a store that stays down after its retries). */
     public InMemoryWorkLogRepository down() {
@@ -101,6 +102,16 @@ public final class InMemoryWorkLogRepository implements WorkLogRepository {
         return List.copyOf(logs);
     }
 
+    /** Every write the store accepted, in order: {@code daily <id>}, {@code weekly <id>}, {@code monthly <id>}. */
+    public List<String> writes() {
+        return List.copyOf(writes);
+    }
+
+    /** Weekly roll-ups stored. */
+    public int weeklyCount() {
+        return weeklies.size();
+    }
+
     /** Calls of {@link #saveDailyLog}, successful or not. */
     public int saveAttempts() {
         return saveAttempts.get();
@@ -133,7 +144,9 @@ public final class InMemoryWorkLogRepository implements WorkLogRepository {
         String id = "mem-" + ids.incrementAndGet();
         StoredRef ref = new StoredRef(id, "memory://daily/" + id);
         if (keepLogs) {
+            // a benchmark discards logs to keep memory flat; the write record would grow just the same
             logs.add(log.withStored(ref.id(), ref.url()));
+            writes.add("daily " + id);
         }
         saved.release();
         return ref;
@@ -175,6 +188,7 @@ public final class InMemoryWorkLogRepository implements WorkLogRepository {
         String id = "week-" + rollup.period().start();
         StoredRef ref = new StoredRef(id, "memory://weekly/" + id);
         weeklies.put(rollup.period(), rollup.withStored(ref.id(), ref.url()));
+        writes.add("weekly " + id);
         return ref;
     }
 
@@ -193,6 +207,7 @@ public final class InMemoryWorkLogRepository implements WorkLogRepository {
         String id = "month-" + rollup.month();
         StoredRef ref = new StoredRef(id, "memory://monthly/" + id);
         monthlies.put(rollup.month(), rollup.withStored(ref.id(), ref.url()));
+        writes.add("monthly " + id);
         return ref;
     }
 }

@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.worklog.WorkLogger;
 import dev.worklog.config.WorkLogConfig;
 import dev.worklog.error.ConfigurationException;
-import dev.worklog.testing.InMemoryRepository;
+import dev.worklog.outbox.InMemoryWorkLogRepository;
 import java.net.URL;
 import java.net.URLClassLoader;
 import java.nio.file.Files;
@@ -127,7 +127,7 @@ class NamedServicesTest {
     @Test
     void an_unknown_llm_provider_fails_at_start_up_listing_the_providers_on_the_class_path() {
         WorkLogConfig config = WorkLogConfig.of(Map.of("LLM_PROVIDER", "nope"));
-        assertThatThrownBy(() -> WorkLogger.builder().config(config).repository(new InMemoryRepository()).build())
+        assertThatThrownBy(() -> WorkLogger.builder().config(config).repository(new InMemoryWorkLogRepository()).build())
                 .isInstanceOf(ConfigurationException.class)
                 .hasMessageContaining("LLM_PROVIDER=nope is not available")
                 .hasMessageContaining("offline");
@@ -139,14 +139,14 @@ class NamedServicesTest {
         NamedServices<LlmProviderFactory> factories =
                 NamedServices.of(LlmProviderFactory::name, "LLM provider", "LLM_PROVIDER", new KeyedFactory());
         assertThatThrownBy(() -> WorkLogger.builder().config(config).providerFactories(factories)
-                .repository(new InMemoryRepository()).build())
+                .repository(new InMemoryWorkLogRepository()).build())
                 .isInstanceOf(ConfigurationException.class)
                 .hasMessageStartingWith("KEYED_API_KEY is not set");
     }
 
     @Test
     void without_llm_provider_and_claude_key_the_offline_summarizer_is_used_and_said() {
-        WorkLogger logger = WorkLogger.builder().config(WorkLogConfig.empty()).repository(new InMemoryRepository())
+        WorkLogger logger = WorkLogger.builder().config(WorkLogConfig.empty()).repository(new InMemoryWorkLogRepository())
                 .build();
         assertThat(logger.provider().name()).isEqualTo("offline");
         assertThat(logger.startupNotes()).singleElement().asString().contains("using the offline summarizer");
