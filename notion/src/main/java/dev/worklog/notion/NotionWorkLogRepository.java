@@ -257,6 +257,23 @@ public final class NotionWorkLogRepository implements WorkLogRepository {
         });
     }
 
+    /**
+     * The page {@link #saveDailyLog} would create, without calling Notion: the database, the properties and the
+     * body blocks as one tree (the writer later splits it into requests that respect Notion's limits).
+     */
+    @Override
+    public Map<String, Object> previewDailyLog(DailyLog log) {
+        Objects.requireNonNull(log, "log");
+        ObjectNode page = Json.MAPPER.createObjectNode();
+        page.put("store", describe());
+        page.put("database_id", dailyDb);
+        page.set("properties", dailyProperties(log));
+        ArrayNode children = page.putArray("children");
+        children.add(contextHeading());
+        MarkdownToBlocks.convert(log.context()).forEach(children::add);
+        return Json.MAPPER.convertValue(page, new com.fasterxml.jackson.core.type.TypeReference<Map<String, Object>>() { });
+    }
+
     private Optional<HttpResult> landedDaily(DailyLog log, Instant since) {
         ArrayNode and = Json.MAPPER.createArrayNode();
         and.add(textFilter(name(DAILY_TITLE), "title", log.title()));

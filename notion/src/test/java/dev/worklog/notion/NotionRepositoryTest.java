@@ -23,6 +23,7 @@ import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -61,6 +62,24 @@ class NotionRepositoryTest {
         }
         sb.append("\n### Result\n\n**p99** 지연이 800ms 에서 120ms 로 줄었다.");
         return sb.toString();
+    }
+
+    @Test
+    void previewShowsThePropertiesAndBlocksOfTheCreateWithoutCallingNotion() {
+        start("2025-09-03");
+        DailyLog log = Fixtures.log("미리보기", LocalDate.of(2026, 11, 24), "### Action\n\n- 캐시\n  - 키 설계");
+
+        com.fasterxml.jackson.databind.JsonNode preview = dev.worklog.internal.Json.MAPPER
+                .valueToTree(repo.previewDailyLog(log));
+
+        assertThat(fake.requests()).isEmpty();
+        assertThat(preview.path("database_id").asText()).isEqualTo(FakeNotionServer.DB1);
+        assertThat(preview.at("/properties/Name/title/0/text/content").asText()).isEqualTo("미리보기");
+        assertThat(preview.at("/properties/Logged Date/date/start").asText()).isEqualTo("2026-11-24");
+        assertThat(preview.at("/children/0/type").asText()).isEqualTo("heading_2");
+        String blocks = preview.path("children").toString();
+        assertThat(blocks).contains("bulleted_list_item", "캐시", "키 설계");
+        assertThat(fake.pageIds(FakeNotionServer.DB1)).isEmpty();
     }
 
     @ParameterizedTest
