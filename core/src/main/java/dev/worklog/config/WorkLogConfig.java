@@ -43,15 +43,22 @@ public final class WorkLogConfig {
     /**
      * The given variables plus a {@code .env} file if it exists, the variables winning.
      *
-     * @throws ConfigurationException when the file exists but cannot be read
+     * @throws ConfigurationException when the file exists but cannot be read, or has lines that cannot be parsed
+     *     (each named by its line number)
      */
     public static WorkLogConfig load(Map<String, String> environment, Path dotEnv) {
         Map<String, String> merged = new LinkedHashMap<>();
         if (dotEnv != null && Files.isRegularFile(dotEnv)) {
+            String text;
             try {
-                merged.putAll(parseDotEnv(Files.readString(dotEnv, StandardCharsets.UTF_8)));
+                text = Files.readString(dotEnv, StandardCharsets.UTF_8);
             } catch (IOException | UncheckedIOException e) {
                 throw new ConfigurationException("cannot read " + dotEnv.toAbsolutePath() + ": " + e.getMessage(), e);
+            }
+            try {
+                merged.putAll(parseDotEnv(text));
+            } catch (ConfigurationException e) {
+                throw new ConfigurationException(dotEnv.toAbsolutePath() + ": " + e.getMessage(), e);
             }
         }
         environment.forEach((k, v) -> {
@@ -208,10 +215,26 @@ public final class WorkLogConfig {
                 || name.endsWith("_PASSWORD");
     }
 
+    /** A variable name as shells and Docker's {@code --env-file} accept it. */
+    private static final java.util.regex.Pattern NAME = java.util.regex.Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
+
+    /**
+     * Parses {@code .env} text: {@code NAME=value} lines, optionally {@code export NAME=value}; blank lines and
+     * {@code #} comments are skipped; a value in matching single or double quotes is taken literally, otherwise a
+     * {@code " #"} starts a comment.
+     *
+     * @throws ConfigurationException listing every line that cannot be parsed, one per line with its number; the
+     *     line's text is never quoted, since a stray line may be a pasted secret
+     */
     static Map<String, String> parseDotEnv(String text) {
         Map<String, String> out = new LinkedHashMap<>();
-        for (String raw : text.split("\\R")) {
-            String line = raw.strip();
+        List<String> problems = new ArrayList<>();
+        String[] lines = text.split("\\R", -1);
+        for (int n = 0; n < lines.length; n++) {
+            String line = lines[n].strip();
+            if (n == 0 && line.startsWith("\uFEFF")) {
+                line = line.substring(1).strip(); // a byte-order mark some editors write
+            }
             if (line.isEmpty() || line.startsWith("#")) {
                 continue;
             }
@@ -219,13 +242,29 @@ public final class WorkLogConfig {
                 line = line.substring(7).strip();
             }
             int eq = line.indexOf('=');
-            if (eq <= 0) {
+            String where = "line " + (n + 1) + ": ";
+            if (eq < 0) {
+                problems.add(where + "no '=' (expected NAME=value)");
                 continue;
             }
             String key = line.substring(0, eq).strip();
+            if (key.isEmpty()) {
+                problems.add(where + "no variable name before '='");
+                continue;
+            }
+            if (!NAME.matcher(key).matches()) {
+                problems.add(where + "the text before '=' is not a variable name (letters, digits and '_', not "
+                        + "starting with a digit)");
+                continue;
+            }
             String value = line.substring(eq + 1).strip();
-            if (value.length() >= 2 && (value.startsWith("\"") && value.endsWith("\"")
-                    || value.startsWith("'") && value.endsWith("'"))) {
+            char first = value.isEmpty() ? 0 : value.charAt(0);
+            if (first == '"' || first == '\'') {
+                if (value.length() < 2 || value.charAt(value.length() - 1) != first) {
+                    problems.add(where + "the value of " + key + " opens a quote (" + first + ") that is not closed "
+                            + "on the same line");
+                    continue;
+                }
                 value = value.substring(1, value.length() - 1);
             } else {
                 int hash = value.indexOf(" #");
@@ -234,6 +273,10 @@ public final class WorkLogConfig {
                 }
             }
             out.put(key, value);
+        }
+        if (!problems.isEmpty()) {
+            throw new ConfigurationException((problems.size() == 1 ? "1 line" : problems.size() + " lines")
+                    + " cannot be read:\n  " + String.join("\n  ", problems));
         }
         return out;
     }

@@ -32,6 +32,9 @@ import org.slf4j.LoggerFactory;
  * <p>Writes that are not idempotent (a Notion page create) pass a {@link LandedCheck}: after an ambiguous failure
  * (an I/O error or a 5xx once the body was sent) it is asked whether the write landed before anything is sent
  * again, so a retry never duplicates.
+ *
+ * <p>With a {@link CircuitBreaker}, every attempt (landed checks included) first asks the breaker and reports its
+ * outcome to it; once the service is known to be failing, calls fail at once instead of waiting out the retries.
  */
 public final class HttpExecutor {
     private static final Logger LOG = LoggerFactory.getLogger(HttpExecutor.class);
@@ -45,6 +48,7 @@ public final class HttpExecutor {
     private final List<String> secrets;
     private final Runnable beforeAttempt;
     private final Consumer<RetryEvent> onRetry;
+    private final CircuitBreaker breaker;
 
     private HttpExecutor(Builder b) {
         this.service = b.service;
@@ -57,6 +61,7 @@ public final class HttpExecutor {
         this.secrets = List.copyOf(b.secrets);
         this.beforeAttempt = b.beforeAttempt;
         this.onRetry = b.onRetry;
+        this.breaker = b.breaker;
     }
 
     /** A builder for calls to the named service. */
@@ -86,13 +91,21 @@ public final class HttpExecutor {
         Duration waited = Duration.ZERO;
         int retry = 0;
         while (true) {
+            if (breaker != null) {
+                breaker.acquirePermission(); // a service known to be down is not called, nor waited for
+            }
             beforeAttempt.run();
-            HttpResponse<byte[]> response;
+            HttpResponse<byte[]> response = null;
+            boolean counted = false;
             try {
                 response = client.send(request, HttpResponse.BodyHandlers.ofByteArray());
             } catch (IOException e) {
                 // an I/O error's message may quote the URL, and a Gemini URL carries its key
                 String what = redact(describe(e));
+                if (breaker != null) {
+                    breaker.onFailure(what);
+                    counted = true;
+                }
                 if (landedCheck != null) {
                     Optional<HttpResult> landed = landedCheck.landed();
                     if (landed.isPresent()) {
@@ -104,6 +117,7 @@ public final class HttpExecutor {
                 if (retry >= policy.maxRetries()) {
                     throw new TransportException(service + " request failed: " + what + attemptsNote(retry), null, e);
                 }
+                stopIfBreakerOpened();
                 retry++;
                 Duration wait = policy.backoff(retry);
                 waited = checkBudget(waited, wait, null, what);
@@ -113,8 +127,19 @@ public final class HttpExecutor {
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new TransportException(service + " request interrupted", null, e);
+            } finally {
+                if (breaker != null && response == null && !counted) {
+                    breaker.onFailure("the attempt ended without an answer"); // never leave a trial call pending
+                }
             }
             int status = response.statusCode();
+            if (breaker != null) {
+                if (status >= 500 || status == 408) {
+                    breaker.onFailure("HTTP " + status);
+                } else {
+                    breaker.onSuccess(); // any other answer, a rate limit or a refusal included, means it is up
+                }
+            }
             String body = new String(response.body(), StandardCharsets.UTF_8);
             if (status >= 200 && status < 300) {
                 return new HttpResult(status, response.headers(), body);
@@ -148,6 +173,7 @@ public final class HttpExecutor {
                         + ", more than the configured maximum of " + seconds(policy.maxServerWait().get())
                         + "; not waiting");
             }
+            stopIfBreakerOpened();
             retry++;
             if (wait == null) {
                 wait = policy.backoff(retry);
@@ -155,6 +181,13 @@ public final class HttpExecutor {
             waited = checkBudget(waited, wait, error, null);
             notifyRetry(new RetryEvent(service, retry, policy.maxRetries(), error, null, wait));
             pause(wait);
+        }
+    }
+
+    /** A failure that just opened the breaker ends the retries now rather than after a wait. */
+    private void stopIfBreakerOpened() {
+        if (breaker != null && !breaker.isClosed()) {
+            breaker.acquirePermission(); // throws CircuitOpenException while it is open
         }
     }
 
@@ -241,6 +274,7 @@ public final class HttpExecutor {
         private final List<String> secrets = new ArrayList<>();
         private Runnable beforeAttempt = () -> { };
         private Consumer<RetryEvent> onRetry = e -> { };
+        private CircuitBreaker breaker;
 
         private Builder(String service) {
             this.service = Objects.requireNonNull(service, "service");
@@ -297,6 +331,15 @@ public final class HttpExecutor {
         /** Told about every retry, after it is decided and before the wait. */
         public Builder onRetry(Consumer<RetryEvent> value) {
             this.onRetry = Objects.requireNonNull(value, "onRetry");
+            return this;
+        }
+
+        /**
+         * A breaker every attempt asks first and reports to: while it is open, {@link HttpExecutor#execute} fails at
+         * once with {@link dev.worklog.error.CircuitOpenException} instead of calling and waiting out the retries.
+         */
+        public Builder circuitBreaker(CircuitBreaker value) {
+            this.breaker = Objects.requireNonNull(value, "circuitBreaker");
             return this;
         }
 

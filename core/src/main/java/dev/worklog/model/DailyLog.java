@@ -21,6 +21,9 @@ import java.util.Optional;
  * @param status one of the configured statuses
  * @param metrics measurable results in free text, or {@code null}
  * @param ticketUrl an http(s) link to the ticket, or {@code null}
+ * @param entryId the entry's stable identity (see {@link EntryIds}), made once when the entry is captured and
+ *     written with it, so that a store can tell whether an attempt to write it already landed; {@code null} for an
+ *     entry read from a store that does not record it
  */
 public record DailyLog(
         String id,
@@ -33,7 +36,8 @@ public record DailyLog(
         LocalDate loggedDate,
         String status,
         String metrics,
-        String ticketUrl) {
+        String ticketUrl,
+        String entryId) {
 
     public DailyLog {
         Objects.requireNonNull(title, "title");
@@ -47,12 +51,32 @@ public record DailyLog(
         url = blankToNull(url);
         metrics = blankToNull(metrics);
         ticketUrl = blankToNull(ticketUrl);
+        entryId = blankToNull(entryId);
+        if (entryId != null) {
+            EntryIds.check(entryId);
+        }
+    }
+
+    /** An entry without an entry id (as read from a store that does not record one). */
+    public DailyLog(String id, String url, String title, String context, String category, ImpactLevel impactLevel,
+            List<String> techStack, LocalDate loggedDate, String status, String metrics, String ticketUrl) {
+        this(id, url, title, context, category, impactLevel, techStack, loggedDate, status, metrics, ticketUrl, null);
     }
 
     /** The same entry as stored under {@code id}, reachable at {@code url}. */
     public DailyLog withStored(String id, String url) {
         return new DailyLog(id, url, title, context, category, impactLevel, techStack, loggedDate, status, metrics,
-                ticketUrl);
+                ticketUrl, entryId);
+    }
+
+    /**
+     * The same entry under another entry id.
+     *
+     * @throws IllegalArgumentException when the id is not well-formed ({@link EntryIds#check})
+     */
+    public DailyLog withEntryId(String value) {
+        return new DailyLog(id, url, title, context, category, impactLevel, techStack, loggedDate, status, metrics,
+                ticketUrl, value);
     }
 
     /** The metrics, when given. */

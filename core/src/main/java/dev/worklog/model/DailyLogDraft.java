@@ -24,6 +24,8 @@ import java.util.List;
  * @param status the {@code status} field; absent means the default status
  * @param metrics the {@code metrics} field
  * @param ticketUrl the {@code ticket_url} field
+ * @param entryId the entry's identity when the caller already has one (for example derived from its own request
+ *     id with {@link EntryIds}); absent means a fresh one is made when the draft is validated
  */
 public record DailyLogDraft(
         String title,
@@ -34,11 +36,18 @@ public record DailyLogDraft(
         String loggedDate,
         String status,
         String metrics,
-        String ticketUrl) {
+        String ticketUrl,
+        String entryId) {
 
     public DailyLogDraft {
         // null items are kept so that validation can name them; List.copyOf would reject them
         techStack = techStack == null ? null : java.util.Collections.unmodifiableList(new java.util.ArrayList<>(techStack));
+    }
+
+    /** A draft without an entry id: validation makes a fresh one. */
+    public DailyLogDraft(String title, String context, String category, String impactLevel, List<String> techStack,
+            String loggedDate, String status, String metrics, String ticketUrl) {
+        this(title, context, category, impactLevel, techStack, loggedDate, status, metrics, ticketUrl, null);
     }
 
     /** A builder with every field unset. */
@@ -49,7 +58,8 @@ public record DailyLogDraft(
     /** A draft of an existing entry, e.g. to store it again elsewhere. */
     public static DailyLogDraft of(DailyLog log) {
         return new DailyLogDraft(log.title(), log.context(), log.category(), log.impactLevel().label(),
-                log.techStack(), log.loggedDate().toString(), log.status(), log.metrics(), log.ticketUrl());
+                log.techStack(), log.loggedDate().toString(), log.status(), log.metrics(), log.ticketUrl(),
+                log.entryId());
     }
 
     /** Builds {@link DailyLogDraft}s; setting a field twice keeps the last value. */
@@ -63,6 +73,7 @@ public record DailyLogDraft(
         private String status;
         private String metrics;
         private String ticketUrl;
+        private String entryId;
 
         private Builder() {
         }
@@ -112,9 +123,15 @@ public record DailyLogDraft(
             return this;
         }
 
+        /** The entry's identity; see {@link EntryIds}. */
+        public Builder entryId(String value) {
+            this.entryId = value;
+            return this;
+        }
+
         public DailyLogDraft build() {
             return new DailyLogDraft(title, context, category, impactLevel, techStack, loggedDate, status, metrics,
-                    ticketUrl);
+                    ticketUrl, entryId);
         }
     }
 }

@@ -3,9 +3,11 @@ package dev.worklog.outbox;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.worklog.error.WorkLogException;
+import dev.worklog.http.CircuitBreaker;
 import dev.worklog.internal.Json;
 import dev.worklog.log.ExecutionLog;
 import dev.worklog.model.DailyLog;
+import dev.worklog.model.EntryIds;
 import dev.worklog.model.MonthlyRollup;
 import dev.worklog.model.Period;
 import dev.worklog.model.StoredRef;
@@ -53,12 +55,20 @@ import org.slf4j.LoggerFactory;
  * if (s.status() == Submission.Status.QUEUED) { ... answer 202 with s.queueId() ... }
  * }</pre>
  *
- * <p><b>Guarantees.</b> An entry is acknowledged as queued only after its file and the folder entry are forced to
- * disk. A pending file is deleted only after the store confirmed the write, so delivery is at least once; the
- * one window for a duplicate is a crash between the store's confirmation and the deletion. The same idempotency key
- * maps to one result ({@code idempotency/<sha256(key)>.json}), also across restarts; the key itself is never
- * written, only its hash. Entries the store refuses for good (e.g. a deleted database) move to {@code failed/} and
- * are listed by {@link #failed()}; nothing is deleted without having been delivered.
+ * <p><b>Guarantees.</b> Every entry carries an entry id ({@link dev.worklog.model.EntryIds}): the
+ * {@code Idempotency-Key}'s when one is given, else the one made when it was captured. Before the store is called,
+ * the intent (entry id and payload) is forced to disk in the {@link IntentJournal}; a create whose outcome is
+ * unknown (a crash, a lost answer, a failure after the store's own retries) becomes a pending entry, and every
+ * delivery asks the store for the entry id first ({@link WorkLogRepository#ensureDailyLog}), so an earlier attempt
+ * that landed is found, not repeated. An entry is acknowledged as queued only after its file and the folder entry
+ * are forced to disk; a pending file is deleted only after the store confirmed the write. With a store that looks
+ * entry ids up (Notion, the local store), a crash at any step leaves the entry stored exactly once. The same
+ * idempotency key maps to one result ({@code idempotency/<sha256(key)>.json}), also across restarts; the key itself
+ * is never written, only its hash. Entries the store refuses for good (e.g. a deleted database) move to
+ * {@code failed/} and are listed by {@link #failed()}; nothing is deleted without having been delivered.
+ *
+ * <p><b>Failing fast.</b> When the store's {@link WorkLogRepository#circuitBreaker() circuit breaker} is not closed
+ * (the store is known to be failing), a new entry is queued at once instead of waiting out the store's retries.
  *
  * <p>Thread-safe. Delivery passes hold a file lock ({@code delivery.lock}), so a CLI flush and a running server
  * can share one folder without delivering an entry twice.
@@ -79,7 +89,8 @@ public final class Outbox implements WorkLogRepository {
     private final Path dir;
     private final Path pendingDir;
     private final Path failedDir;
-    private final Path idempotencyDir;
+    private final IdempotencyStore idempotency;
+    private final IntentJournal journal;
     private final WorkLogRepository delegate;
     private final Clock clock;
     private final Duration initialBackoff;
@@ -109,7 +120,7 @@ public final class Outbox implements WorkLogRepository {
         this.dir = b.dir.toAbsolutePath();
         this.pendingDir = dir.resolve("pending");
         this.failedDir = dir.resolve("failed");
-        this.idempotencyDir = dir.resolve("idempotency");
+        this.idempotency = new IdempotencyStore(dir);
         this.delegate = b.delegate;
         this.clock = b.clock;
         this.initialBackoff = b.initialBackoff;
@@ -121,14 +132,17 @@ public final class Outbox implements WorkLogRepository {
         try {
             Files.createDirectories(pendingDir);
             Files.createDirectories(failedDir);
-            Files.createDirectories(idempotencyDir);
+            IdempotencyStore.createDirectory(dir);
             removeStaleTempFiles(pendingDir);
             removeStaleTempFiles(failedDir);
-            removeStaleTempFiles(idempotencyDir);
+            removeStaleTempFiles(idempotency.directory());
+            // creates of processes that died in flight become pending entries (delivered with a look-up first)
+            this.journal = IntentJournal.open(dir, this::recoverIntent);
             pendingHint.set(listFiles(pendingDir).size());
         } catch (IOException | UncheckedIOException e) {
             throw new OutboxException("cannot open the outbox folder " + dir + ": " + e.getMessage(), e);
         }
+        delegate.circuitBreaker().ifPresent(breaker -> breaker.onStateChange(this::recordBreaker));
     }
 
     /**
@@ -200,8 +214,10 @@ public final class Outbox implements WorkLogRepository {
     }
 
     /**
-     * Stores a daily log, or queues it when the store is unreachable.
+     * Stores a daily log, or queues it when the store is unreachable or known to be failing.
      *
+     * @param log the entry; its entry id is replaced by the key's ({@link EntryIds#fromIdempotencyKey}) when a key
+     *     is given, and a fresh one is made when it has none
      * @param idempotencyKey the client's {@code Idempotency-Key}, or {@code null}; the same key with the same entry
      *     returns the first result again (marked {@link Submission#replayed()}) and stores nothing
      * @throws IdempotencyConflictException when the key was used with a different entry, or its first request is
@@ -209,30 +225,30 @@ public final class Outbox implements WorkLogRepository {
      * @throws IllegalArgumentException when the key is empty, longer than {@value #MAX_KEY_LENGTH} characters or
      *     not printable ASCII
      * @throws WorkLogException when the store refuses the entry for good (not retryable): nothing is queued
-     * @throws OutboxException when the store is unreachable and the entry cannot be written to disk either
+     * @throws OutboxException when the entry cannot be written to disk (the intent journal or the outbox)
      */
     public Submission submit(DailyLog log, String idempotencyKey) {
         Objects.requireNonNull(log, "log");
         if (idempotencyKey == null) {
-            return storeOrQueue(log, null);
+            return storeOrQueue(log.entryId() == null ? log.withEntryId(EntryIds.generate()) : log, null, null);
         }
         checkKey(idempotencyKey);
+        DailyLog entry = log.withEntryId(EntryIds.fromIdempotencyKey(idempotencyKey));
         String keyHash = OutboxFiles.sha256(idempotencyKey);
         if (!inFlightKeys.add(keyHash)) {
             throw new IdempotencyConflictException(IdempotencyConflictException.Reason.IN_PROGRESS);
         }
         try {
-            String fingerprint = OutboxFiles.fingerprint(log);
-            Optional<JsonNode> previous = readJson(idempotencyFile(keyHash));
+            String fingerprint = OutboxFiles.fingerprint(entry);
+            Optional<JsonNode> previous = idempotency.read(keyHash);
             if (previous.isPresent()) {
                 if (!fingerprint.equals(previous.get().path("fingerprint").asText())) {
                     throw new IdempotencyConflictException(IdempotencyConflictException.Reason.MISMATCH);
                 }
-                return submissionOf(previous.get()).asReplay();
+                Submission replay = IdempotencyStore.replayOf(previous.get());
+                return replay.entryId() != null ? replay : replay.withEntryId(entry.entryId());
             }
-            Submission result = storeOrQueue(log, keyHash);
-            writeIdempotency(keyHash, fingerprint, result);
-            return result;
+            return storeOrQueue(entry, keyHash, fingerprint);
         } finally {
             inFlightKeys.remove(keyHash);
         }
@@ -251,45 +267,151 @@ public final class Outbox implements WorkLogRepository {
         }
     }
 
-    private Submission storeOrQueue(DailyLog log, String keyHash) {
+    private Submission storeOrQueue(DailyLog log, String keyHash, String fingerprint) {
         if (closed) {
             throw new IllegalStateException("the outbox is closed");
         }
+        String queueId = newQueueId();
+        Optional<CircuitBreaker> breaker = delegate.circuitBreaker();
+        if (breaker.isPresent() && !breaker.get().isClosed()) {
+            // the store is known to be failing: queue now instead of waiting out its retries
+            String reason = "the store is failing (" + breaker.get().snapshot().describe() + ")";
+            enqueue(log, queueId, keyHash, fingerprint, reason);
+            logQueued(log, queueId, reason);
+            return Submission.queued(queueId).withEntryId(log.entryId());
+        }
+        IntentJournal.Intent intent;
         try {
-            return Submission.stored(delegate.saveDailyLog(log));
+            intent = journal.begin(intentRecord(log, queueId, keyHash, fingerprint));
+        } catch (UncheckedIOException e) {
+            throw new OutboxException("cannot record the intent to store '" + log.title() + "' on disk: "
+                    + e.getMessage(), e);
+        }
+        CrashPoints.reach("create.intent-recorded");
+        StoredRef ref;
+        try {
+            ref = delegate.saveDailyLog(log);
         } catch (WorkLogException e) {
             if (!e.isRetryable()) {
+                journal.done(intent); // refused for good: nothing was stored, nothing to recover
                 throw e;
             }
-            String queueId = enqueue(log, keyHash, e.getMessage());
-            LOG.warn("store unreachable ({}); daily log queued as {}", e.getMessage(), queueId);
-            executionLog.info(ExecutionLog.DAILY_LOGGER, "store unreachable (" + e.getMessage() + "); queued '"
-                    + log.title() + "' in the outbox as " + queueId);
-            return Submission.queued(queueId);
+            return queueAfterFailure(log, intent, queueId, keyHash, fingerprint, e.getMessage());
+        } catch (RuntimeException e) {
+            // a bug in the store, possibly after the write landed: keep the entry and let delivery look it up
+            LOG.warn("outbox: storing '{}' failed unexpectedly: {}", log.title(), e.toString());
+            return queueAfterFailure(log, intent, queueId, keyHash, fingerprint, e.toString());
         }
+        CrashPoints.reach("create.stored");
+        Submission stored = Submission.stored(ref).withEntryId(log.entryId());
+        if (keyHash != null) {
+            try {
+                idempotency.record(keyHash, fingerprint, log.entryId(), stored, clock.instant());
+            } catch (UncheckedIOException e) {
+                // the entry is stored; the intent stays open, so a restart looks it up and records the key then
+                LOG.warn("outbox: cannot remember the idempotency key: {}", e.getMessage());
+                return stored;
+            }
+        }
+        CrashPoints.reach("create.idempotency-recorded");
+        journal.done(intent);
+        return stored;
     }
 
-    private String enqueue(DailyLog log, String keyHash, String reason) {
-        Instant now = clock.instant();
-        String queueId = "q" + ID_STAMP.format(now) + "-"
-                + String.format("%08x", ThreadLocalRandom.current().nextInt());
+    private Submission queueAfterFailure(DailyLog log, IntentJournal.Intent intent, String queueId, String keyHash,
+            String fingerprint, String reason) {
+        enqueue(log, queueId, keyHash, fingerprint, reason);
+        CrashPoints.reach("queue.pending-written");
+        journal.done(intent);
+        logQueued(log, queueId, reason);
+        return Submission.queued(queueId).withEntryId(log.entryId());
+    }
+
+    private void logQueued(DailyLog log, String queueId, String reason) {
+        LOG.warn("store unreachable ({}); daily log queued as {}", reason, queueId);
+        executionLog.info(ExecutionLog.DAILY_LOGGER, "store unreachable (" + reason + "); queued '" + log.title()
+                + "' in the outbox as " + queueId);
+    }
+
+    /** Time of acceptance, then a counter (entries accepted in the same millisecond keep their order), then noise. */
+    private String newQueueId() {
+        return "q" + ID_STAMP.format(clock.instant()) + "-" + String.format("%04x%04x",
+                queueSequence.incrementAndGet() & 0xffff, ThreadLocalRandom.current().nextInt() & 0xffff);
+    }
+
+    private final AtomicInteger queueSequence = new AtomicInteger();
+
+    private ObjectNode intentRecord(DailyLog log, String queueId, String keyHash, String fingerprint) {
         ObjectNode n = Json.MAPPER.createObjectNode();
         n.put("queue_id", queueId);
-        n.put("accepted_at", now.toString());
+        n.put("accepted_at", clock.instant().toString());
+        if (keyHash != null) {
+            n.put("idempotency_key_sha256", keyHash);
+            n.put("fingerprint", fingerprint);
+        }
+        n.set("log", OutboxFiles.logToJson(log));
+        return n;
+    }
+
+    /**
+     * Writes a pending entry (and, with a key, its idempotency record as queued): durable when this returns.
+     *
+     * @throws OutboxException when it cannot be written
+     */
+    private void enqueue(DailyLog log, String queueId, String keyHash, String fingerprint, String reason) {
+        ObjectNode n = Json.MAPPER.createObjectNode();
+        n.put("queue_id", queueId);
+        n.put("accepted_at", clock.instant().toString());
         if (keyHash != null) {
             n.put("idempotency_key_sha256", keyHash);
         }
         n.put("first_error", reason);
         n.set("log", OutboxFiles.logToJson(log));
+        writePending(queueId, n, keyHash, fingerprint, log.entryId());
+        attempts.put(queueId, new Attempt(0, reason));
+    }
+
+    private void writePending(String queueId, ObjectNode n, String keyHash, String fingerprint, String entryId) {
+        Path file = pendingDir.resolve(queueId + ".json");
+        boolean existed = Files.exists(file);
         try {
-            OutboxFiles.writeDurably(pendingDir.resolve(queueId + ".json"), bytes(n));
+            OutboxFiles.writeDurably(file, bytes(n));
+            if (keyHash != null) {
+                idempotency.record(keyHash, fingerprint, entryId, Submission.queued(queueId), clock.instant());
+            }
         } catch (UncheckedIOException e) {
             throw new OutboxException("the store is unreachable and the outbox cannot write " + queueId + ": "
                     + e.getMessage(), e);
         }
-        attempts.put(queueId, new Attempt(0, reason));
-        pendingHint.incrementAndGet();
-        return queueId;
+        if (!existed) {
+            pendingHint.incrementAndGet();
+        }
+    }
+
+    /**
+     * An intent a dead process left open: its create may or may not have reached the store, so it becomes a
+     * pending entry (with its idempotency record as queued), and its delivery looks the entry id up first.
+     */
+    private void recoverIntent(ObjectNode intent) {
+        String queueId = intent.path("queue_id").asText("");
+        JsonNode log = intent.path("log");
+        if (queueId.isEmpty() || !log.isObject()) {
+            LOG.warn("outbox: skipping an unreadable intent in the journal: {}", intent.path("seq").asText());
+            return;
+        }
+        String keyHash = intent.path("idempotency_key_sha256").asText(null);
+        ObjectNode n = Json.MAPPER.createObjectNode();
+        n.put("queue_id", queueId);
+        n.put("accepted_at", intent.path("accepted_at").asText(clock.instant().toString()));
+        if (keyHash != null) {
+            n.put("idempotency_key_sha256", keyHash);
+        }
+        n.put("first_error", "the process stopped while the store was being called; the entry is looked up "
+                + "before it is stored again");
+        n.set("log", log);
+        writePending(queueId, n, keyHash, intent.path("fingerprint").asText(""), log.path("entry_id").asText(null));
+        LOG.info("outbox: recovered the interrupted create of entry {} as {}", log.path("entry_id").asText("?"),
+                queueId);
     }
 
     /**
@@ -416,7 +538,7 @@ public final class Outbox implements WorkLogRepository {
         int index = 0;
         for (; index < files.size(); index++) {
             Path file = files.get(index);
-            Optional<JsonNode> json = readJson(file);
+            Optional<JsonNode> json = OutboxFiles.readJson(file);
             if (json.isEmpty()) {
                 continue; // deleted meanwhile
             }
@@ -430,12 +552,17 @@ public final class Outbox implements WorkLogRepository {
                 continue;
             }
             try {
-                StoredRef ref = delegate.saveDailyLog(log);
+                CrashPoints.reach("deliver.started");
+                // an earlier attempt (the first create, a delivery cut short) may have landed: look before creating
+                StoredRef ref = delegate.ensureDailyLog(log);
+                CrashPoints.reach("deliver.stored");
                 String keyHash = json.get().path("idempotency_key_sha256").asText("");
                 if (!keyHash.isEmpty()) {
-                    updateIdempotency(keyHash, ref);
+                    idempotency.markStored(keyHash, ref);
                 }
-                OutboxFiles.deleteDurably(file);
+                CrashPoints.reach("deliver.idempotency-recorded");
+                // not forced: a file that comes back after a power cut is looked up and found, not stored again
+                OutboxFiles.delete(file);
                 attempts.remove(queueId);
                 pendingHint.decrementAndGet();
                 consecutiveFailures = 0;
@@ -486,7 +613,7 @@ public final class Outbox implements WorkLogRepository {
     }
 
     private Optional<OutboxEntry> readEntry(Path file, boolean failed) {
-        Optional<JsonNode> json = readJson(file);
+        Optional<JsonNode> json = OutboxFiles.readJson(file);
         if (json.isEmpty()) {
             return Optional.empty();
         }
@@ -501,62 +628,6 @@ public final class Outbox implements WorkLogRepository {
         } catch (RuntimeException e) {
             LOG.warn("outbox: cannot read {}: {}", file, e.toString());
             return Optional.empty();
-        }
-    }
-
-    private Path idempotencyFile(String keyHash) {
-        return idempotencyDir.resolve(keyHash + ".json");
-    }
-
-    private void writeIdempotency(String keyHash, String fingerprint, Submission s) {
-        ObjectNode n = Json.MAPPER.createObjectNode();
-        n.put("key_sha256", keyHash);
-        n.put("fingerprint", fingerprint);
-        n.put("created_at", clock.instant().toString());
-        putResult(n, s.status(), s.ref(), s.queueId());
-        try {
-            OutboxFiles.writeDurably(idempotencyFile(keyHash), bytes(n));
-        } catch (UncheckedIOException e) {
-            // the entry itself is safe (stored or queued); only a retry could now duplicate it
-            LOG.warn("outbox: cannot remember the idempotency key: {}", e.getMessage());
-        }
-    }
-
-    private void updateIdempotency(String keyHash, StoredRef ref) {
-        Optional<JsonNode> previous = readJson(idempotencyFile(keyHash));
-        if (previous.isEmpty() || !previous.get().isObject()) {
-            return;
-        }
-        ObjectNode n = ((ObjectNode) previous.get()).deepCopy();
-        putResult(n, Submission.Status.STORED, ref, n.path("queue_id").asText(null));
-        OutboxFiles.writeDurably(idempotencyFile(keyHash), bytes(n));
-    }
-
-    private static void putResult(ObjectNode n, Submission.Status status, StoredRef ref, String queueId) {
-        n.put("status", status.name().toLowerCase(java.util.Locale.ROOT));
-        if (ref != null) {
-            n.put("page_id", ref.id());
-            n.put("url", ref.url());
-        }
-        if (queueId != null) {
-            n.put("queue_id", queueId);
-        }
-    }
-
-    private static Submission submissionOf(JsonNode n) {
-        if ("stored".equals(n.path("status").asText())) {
-            return Submission.stored(new StoredRef(n.path("page_id").asText(), n.path("url").asText()));
-        }
-        return Submission.queued(n.path("queue_id").asText());
-    }
-
-    private static Optional<JsonNode> readJson(Path file) {
-        try {
-            return Optional.ofNullable(Json.MAPPER.readTree(Files.readAllBytes(file)));
-        } catch (java.nio.file.NoSuchFileException e) {
-            return Optional.empty();
-        } catch (IOException e) {
-            throw new OutboxException("cannot read " + file + ": " + e.getMessage(), e);
         }
     }
 
@@ -590,6 +661,52 @@ public final class Outbox implements WorkLogRepository {
     }
 
     // --- pass-through: only daily-log writes are queued; roll-ups are regenerated on the next run anyway ---
+
+    /** The store's: it looks the entry id up and stores the entry only when absent; nothing is queued. */
+    @Override
+    public StoredRef ensureDailyLog(DailyLog log) {
+        return delegate.ensureDailyLog(log);
+    }
+
+    /** The store's breaker, whose state decides whether new entries are queued at once. */
+    @Override
+    public Optional<CircuitBreaker> circuitBreaker() {
+        return delegate.circuitBreaker();
+    }
+
+    /**
+     * The store's breaker as last recorded in {@code breaker.json} by any process using this folder (a running
+     * server writes it on every change of state), for {@code doctor} and operators.
+     */
+    public Optional<JsonNode> recordedBreakerState() {
+        return OutboxFiles.readJson(dir.resolve(BREAKER_FILE));
+    }
+
+    private void recordBreaker(CircuitBreaker.Snapshot s) {
+        ObjectNode n = Json.MAPPER.createObjectNode();
+        n.put("service", s.service());
+        n.put("state", s.state().name().toLowerCase(java.util.Locale.ROOT));
+        n.put("since", s.since().toString());
+        if (s.openUntil() != null) {
+            n.put("open_until", s.openUntil().toString());
+        }
+        n.put("consecutive_failures", s.consecutiveFailures());
+        n.put("description", s.describe());
+        n.put("recorded_at", clock.instant().toString());
+        n.put("pid", ProcessHandle.current().pid());
+        try {
+            // informational: written atomically, not forced
+            Path tmp = dir.resolve("." + BREAKER_FILE + ".tmp");
+            Files.write(tmp, bytes(n));
+            Files.move(tmp, dir.resolve(BREAKER_FILE), StandardCopyOption.ATOMIC_MOVE,
+                    StandardCopyOption.REPLACE_EXISTING);
+        } catch (IOException e) {
+            LOG.debug("cannot record the breaker state: {}", e.toString());
+        }
+    }
+
+    /** The file the store's breaker state is recorded in. */
+    static final String BREAKER_FILE = "breaker.json";
 
     @Override
     public String describe() {
@@ -657,6 +774,7 @@ public final class Outbox implements WorkLogRepository {
                 Thread.currentThread().interrupt();
             }
         }
+        journal.close();
         delegate.close();
     }
 

@@ -56,6 +56,29 @@ final class OutboxFiles {
         }
     }
 
+    /** A JSON file's content, or empty when it does not exist. */
+    static java.util.Optional<JsonNode> readJson(Path file) {
+        try {
+            return java.util.Optional.ofNullable(Json.MAPPER.readTree(Files.readAllBytes(file)));
+        } catch (java.nio.file.NoSuchFileException e) {
+            return java.util.Optional.empty();
+        } catch (IOException e) {
+            throw new OutboxException("cannot read " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Deletes a file without forcing the folder: for files whose return after a power cut is harmless (a delivered
+     * entry coming back is looked up by its entry id and found, not stored again).
+     */
+    static void delete(Path file) {
+        try {
+            Files.deleteIfExists(file);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot delete " + file + ": " + e.getMessage(), e);
+        }
+    }
+
     /** Deletes a file and forces the folder, so a delivered entry does not come back after a power cut. */
     static void deleteDurably(Path file) {
         try {
@@ -84,8 +107,17 @@ final class OutboxFiles {
         }
     }
 
-    /** A daily log as snake_case JSON, without id and url (it has none yet). */
+    /** A daily log as snake_case JSON with its entry id, without id and url (it has none yet). */
     static ObjectNode logToJson(DailyLog log) {
+        ObjectNode n = contentJson(log);
+        if (log.entryId() != null) {
+            n.put("entry_id", log.entryId());
+        }
+        return n;
+    }
+
+    /** The entry's content: every field a client sends, without identity. */
+    private static ObjectNode contentJson(DailyLog log) {
         ObjectNode n = Json.MAPPER.createObjectNode();
         n.put("title", log.title());
         n.put("context", log.context());
@@ -111,12 +143,16 @@ final class OutboxFiles {
         ImpactLevel impact = ImpactLevel.parse(text(n, "impact_level"))
                 .orElseThrow(() -> new IllegalArgumentException("impact_level is missing or unknown"));
         return new DailyLog(null, null, text(n, "title"), text(n, "context"), text(n, "category"), impact, tech,
-                LocalDate.parse(text(n, "logged_date")), text(n, "status"), text(n, "metrics"), text(n, "ticket_url"));
+                LocalDate.parse(text(n, "logged_date")), text(n, "status"), text(n, "metrics"), text(n, "ticket_url"),
+                text(n, "entry_id"));
     }
 
-    /** A stable hash of the entry's content, to tell a retry of the same request from a different one. */
+    /**
+     * A stable hash of the entry's content (not its entry id), to tell a retry of the same request from a different
+     * one.
+     */
     static String fingerprint(DailyLog log) {
-        return sha256(Json.write(logToJson(log)));
+        return sha256(Json.write(contentJson(log)));
     }
 
     private static String text(JsonNode n, String field) {

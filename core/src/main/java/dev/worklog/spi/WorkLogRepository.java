@@ -1,5 +1,6 @@
 package dev.worklog.spi;
 
+import dev.worklog.http.CircuitBreaker;
 import dev.worklog.model.DailyLog;
 import dev.worklog.model.MonthlyRollup;
 import dev.worklog.model.Period;
@@ -19,8 +20,31 @@ public interface WorkLogRepository extends AutoCloseable {
     /** A short human description, e.g. {@code local store at /home/me/worklog-data}. */
     String describe();
 
-    /** Stores a new daily log and says where it went. */
+    /**
+     * Stores a new daily log and says where it went. A store that records entry ids ({@link DailyLog#entryId()})
+     * writes the id with the entry, and uses it to tell whether an attempt whose answer was lost landed.
+     */
     StoredRef saveDailyLog(DailyLog log);
+
+    /**
+     * Stores a daily log unless an earlier attempt already did: looks its entry id up first, completes an entry that
+     * was left half written, and creates it only when it is absent. The outbox delivers with this, so that a create
+     * whose outcome is unknown (a crash, a lost answer, a failure after the retries) is never made twice.
+     *
+     * <p>The default stores the log without looking, which can duplicate it after such a failure; stores that
+     * record entry ids override it (the local store and the Notion store do).
+     */
+    default StoredRef ensureDailyLog(DailyLog log) {
+        return saveDailyLog(log);
+    }
+
+    /**
+     * The circuit breaker guarding the store's remote calls, if it has one (the Notion store does): while it is not
+     * closed, the store is known to be failing and callers may queue instead of waiting for it.
+     */
+    default Optional<CircuitBreaker> circuitBreaker() {
+        return Optional.empty();
+    }
 
     /**
      * Every daily log whose logged date lies in the period (both ends included), oldest first.

@@ -139,34 +139,64 @@ public final class LocalWorkLogRepository implements WorkLogRepository {
         return "local store at " + root;
     }
 
+    /**
+     * Looks the entry id up among the files of the entry's day (under the store's lock, so a concurrent save of the
+     * same entry cannot slip in between) and writes the entry only when none has it.
+     */
+    @Override
+    public StoredRef ensureDailyLog(DailyLog log) {
+        Objects.requireNonNull(log, "log");
+        if (log.entryId() == null) {
+            return saveDailyLog(log);
+        }
+        return locked(() -> {
+            try (DirectoryStream<Path> day = Files.newDirectoryStream(root.resolve(DAILY),
+                    log.loggedDate() + "-*" + EXTENSION)) {
+                for (Path file : day) {
+                    DailyLog stored = readDaily(file).value;
+                    if (log.entryId().equals(stored.entryId()) && log.loggedDate().equals(stored.loggedDate())) {
+                        return new StoredRef(stored.id(), stored.url());
+                    }
+                }
+            } catch (IOException e) {
+                throw new LocalStoreException(root, "cannot list " + root.resolve(DAILY) + ": " + e, e);
+            }
+            return writeDaily(log);
+        });
+    }
+
     @Override
     public StoredRef saveDailyLog(DailyLog log) {
         Objects.requireNonNull(log, "log");
-        return locked(() -> {
-            Path dir = root.resolve(DAILY);
-            String id;
-            Path file;
-            do {
-                id = log.loggedDate() + "-" + randomId();
-                file = dir.resolve(id + EXTENSION);
-            } while (Files.exists(file));
-            long sequence = nextSequence();
-            String text = FrontMatterFile.writer()
-                    .putBare("id", id)
-                    .put("title", log.title())
-                    .putBare("logged_date", log.loggedDate())
-                    .put("category", log.category())
-                    .putBare("impact_level", log.impactLevel().label())
-                    .putJson("tech_stack", log.techStack())
-                    .put("status", log.status())
-                    .put("metrics", log.metrics())
-                    .put("ticket_url", log.ticketUrl())
-                    .putBare("created_at", clock.instant())
-                    .putBare("sequence", sequence)
-                    .withBody(log.context());
-            writeAtomically(file, text);
-            return new StoredRef(id, url(file));
-        });
+        return locked(() -> writeDaily(log));
+    }
+
+    /** Writes a new daily log file; the caller holds the lock. */
+    private StoredRef writeDaily(DailyLog log) {
+        Path dir = root.resolve(DAILY);
+        String id;
+        Path file;
+        do {
+            id = log.loggedDate() + "-" + randomId();
+            file = dir.resolve(id + EXTENSION);
+        } while (Files.exists(file));
+        long sequence = nextSequence();
+        String text = FrontMatterFile.writer()
+                .putBare("id", id)
+                .put("title", log.title())
+                .putBare("logged_date", log.loggedDate())
+                .put("category", log.category())
+                .putBare("impact_level", log.impactLevel().label())
+                .putJson("tech_stack", log.techStack())
+                .put("status", log.status())
+                .put("metrics", log.metrics())
+                .put("ticket_url", log.ticketUrl())
+                .put("entry_id", log.entryId())
+                .putBare("created_at", clock.instant())
+                .putBare("sequence", sequence)
+                .withBody(log.context());
+        writeAtomically(file, text);
+        return new StoredRef(id, url(file));
     }
 
     @Override
@@ -299,7 +329,7 @@ public final class LocalWorkLogRepository implements WorkLogRepository {
         try {
             DailyLog log = new DailyLog(idOf(file, ""), url(file), f.requireText("title"), f.body(),
                     f.requireText("category"), impact, f.stringList("tech_stack"), f.requireDate("logged_date"),
-                    f.requireText("status"), f.text("metrics"), f.text("ticket_url"));
+                    f.requireText("status"), f.text("metrics"), f.text("ticket_url"), f.text("entry_id"));
             // files written by hand have no sequence: they sort after the ones the store numbered on that day
             return new Stored<>(log, f.longValue("sequence", Long.MAX_VALUE), f.instant("created_at"));
         } catch (IllegalArgumentException | NullPointerException e) {

@@ -28,6 +28,12 @@ import java.util.Set;
  * }</pre>
  */
 public final class DailyLogJson {
+    /**
+     * The largest body accepted: 1 MiB. The REST server refuses a larger request body (413); the validator refuses
+     * an entry that would make a larger body, so the CLI and the SDK accept no more than the server.
+     */
+    public static final int MAX_BODY_BYTES = 1 << 20;
+
     /** The field names the body may have, in documentation order. */
     public static final Set<String> FIELDS = Set.of("title", "context", "category", "impact_level", "tech_stack",
             "logged_date", "status", "metrics", "ticket_url");
@@ -80,6 +86,65 @@ public final class DailyLogJson {
             throw new ValidationException(errors);
         }
         return draft;
+    }
+
+    /**
+     * The size in bytes of the draft as a compact REST body (UTF-8 JSON, absent fields left out): what a client
+     * would send for it. Cheap for ordinary entries: the exact size is only computed when a quick upper bound
+     * exceeds {@link #MAX_BODY_BYTES}; below that the bound itself is returned.
+     */
+    static long bodySize(DailyLogDraft d) {
+        long bound = 160; // braces, field names, quotes and commas of every field
+        for (String v : new String[] {d.title(), d.context(), d.category(), d.impactLevel(), d.loggedDate(),
+            d.status(), d.metrics(), d.ticketUrl()}) {
+            bound += v == null ? 0 : 6L * v.length(); // the worst case: every character escaped as backslash-u
+        }
+        if (d.techStack() != null) {
+            for (String t : d.techStack()) {
+                bound += 3 + (t == null ? 4 : 6L * t.length());
+            }
+        }
+        if (bound <= MAX_BODY_BYTES) {
+            return bound;
+        }
+        CountingStream count = new CountingStream();
+        try (com.fasterxml.jackson.core.JsonGenerator g = Json.MAPPER.getFactory().createGenerator(count)) {
+            g.writeStartObject();
+            String[] names = {"title", "context", "category", "impact_level", "logged_date", "status", "metrics",
+                "ticket_url"};
+            String[] values = {d.title(), d.context(), d.category(), d.impactLevel(), d.loggedDate(), d.status(),
+                d.metrics(), d.ticketUrl()};
+            for (int i = 0; i < names.length; i++) {
+                if (values[i] != null) {
+                    g.writeStringField(names[i], values[i]);
+                }
+            }
+            if (d.techStack() != null) {
+                g.writeArrayFieldStart("tech_stack");
+                for (String t : d.techStack()) {
+                    g.writeString(t);
+                }
+                g.writeEndArray();
+            }
+            g.writeEndObject();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e); // a counting stream does not fail
+        }
+        return count.bytes;
+    }
+
+    private static final class CountingStream extends java.io.OutputStream {
+        long bytes;
+
+        @Override
+        public void write(int b) {
+            bytes++;
+        }
+
+        @Override
+        public void write(byte[] b, int off, int len) {
+            bytes += len;
+        }
     }
 
     private static String text(JsonNode root, String field, List<FieldError> errors) {

@@ -4,6 +4,7 @@ import dev.worklog.error.FieldError;
 import dev.worklog.error.ValidationException;
 import dev.worklog.model.DailyLog;
 import dev.worklog.model.DailyLogDraft;
+import dev.worklog.model.EntryIds;
 import dev.worklog.model.ImpactLevel;
 import dev.worklog.model.LogOptions;
 import java.net.URI;
@@ -20,7 +21,10 @@ import java.util.regex.Pattern;
 
 /**
  * Checks a {@link DailyLogDraft} against every rule at once and reports all field errors together, so a client
- * fixes its input in one round trip.
+ * fixes its input in one round trip. The REST server, the CLI and the SDK all validate here, so they accept and
+ * refuse the same entries: the field limits below, control characters (none in one-line fields; only tab and line
+ * breaks in {@code context} and {@code metrics}), and the size of the whole entry as a REST body
+ * ({@link DailyLogJson#MAX_BODY_BYTES}). A draft without an entry id gets a fresh one ({@link EntryIds}).
  *
  * <pre>{@code
  * DailyLog log = new DailyLogValidator(LogOptions.defaults()).validate(draft, LocalDate.now());
@@ -56,33 +60,112 @@ public final class DailyLogValidator {
         Objects.requireNonNull(draft, "draft");
         List<FieldError> errors = new ArrayList<>();
 
+        int before = errors.size();
+        long bodyBytes = DailyLogJson.bodySize(draft);
+        if (bodyBytes > DailyLogJson.MAX_BODY_BYTES) {
+            errors.add(new FieldError(largestField(draft), "the entry is " + bodyBytes + " bytes as a REST body (JSON); "
+                    + "at most " + DailyLogJson.MAX_BODY_BYTES + " bytes (1 MiB) are accepted, as by the server"));
+            throw new ValidationException(errors); // the fields themselves are not worth scanning
+        }
         String title = requiredText(errors, "title", draft.title());
         if (title != null) {
             if (title.codePointCount(0, title.length()) > MAX_TITLE_LENGTH) {
                 errors.add(new FieldError("title", "must be at most " + MAX_TITLE_LENGTH + " characters"));
             } else if (title.contains("\n") || title.contains("\r")) {
                 errors.add(new FieldError("title", "must be one line"));
+            } else {
+                title = singleLine(errors, "title", title);
             }
         }
-        String context = requiredText(errors, "context", draft.context());
+        String context = multiLine(errors, "context", requiredText(errors, "context", draft.context()));
         String category = option(errors, "category", draft.category(), options.categories(), null);
         ImpactLevel impact = impact(errors, draft.impactLevel());
         List<String> techStack = techStack(errors, draft.techStack());
         LocalDate loggedDate = loggedDate(errors, draft.loggedDate(), today);
         String status = option(errors, "status", draft.status(), options.statuses(), options.defaultStatus());
-        String metrics = optionalText(errors, "metrics", draft.metrics());
+        String metrics = multiLine(errors, "metrics", optionalText(errors, "metrics", draft.metrics()));
         String ticketUrl = ticketUrl(errors, draft.ticketUrl());
+        String entryId = draft.entryId();
+        if (entryId != null && !EntryIds.isValid(entryId)) {
+            errors.add(new FieldError("entry_id", "must be 1 to " + EntryIds.MAX_LENGTH + " letters, digits, '.', "
+                    + "'_', ':' or '-', starting with a letter or digit"));
+        }
 
-        if (!errors.isEmpty()) {
+        if (errors.size() > before) {
             throw new ValidationException(errors);
         }
         return new DailyLog(null, null, title, context, category, impact, techStack, loggedDate, status, metrics,
-                ticketUrl);
+                ticketUrl, entryId != null ? entryId : EntryIds.generate());
     }
 
-    /** Re-checks an already built entry against the configured options (e.g. one built in code). */
+    /**
+     * Re-checks an already built entry against the configured options (e.g. one built in code); its entry id is
+     * kept, or a fresh one is made when it has none.
+     */
     public DailyLog validate(DailyLog log) {
         return validate(DailyLogDraft.of(log), log.loggedDate()).withStored(log.id(), log.url());
+    }
+
+    /** The field that makes an entry too large: the longest one (nearly always the context). */
+    private static String largestField(DailyLogDraft d) {
+        String[] names = {"title", "context", "category", "impact_level", "logged_date", "status", "metrics",
+            "ticket_url"};
+        String[] values = {d.title(), d.context(), d.category(), d.impactLevel(), d.loggedDate(), d.status(),
+            d.metrics(), d.ticketUrl()};
+        String largest = "body";
+        long most = 0;
+        for (int i = 0; i < names.length; i++) {
+            if (values[i] != null && values[i].length() > most) {
+                most = values[i].length();
+                largest = names[i];
+            }
+        }
+        if (d.techStack() != null) {
+            long tech = d.techStack().stream().mapToLong(t -> t == null ? 0 : t.length() + 3).sum();
+            if (tech > most) {
+                largest = "tech_stack";
+            }
+        }
+        return largest;
+    }
+
+    /**
+     * Refuses control characters in a one-line field: C0 and C1 controls, DEL, and the Unicode line and paragraph
+     * separators (a terminal or Notion would break the line there). NUL and line breaks have their own messages.
+     */
+    private static String singleLine(List<FieldError> errors, String field, String value) {
+        if (value == null) {
+            return null;
+        }
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if (Character.getType(c) == Character.CONTROL || c == '\u2028' || c == '\u2029') {
+                errors.add(new FieldError(field, "must not contain control characters (" + codePoint(c)
+                        + " at character " + (i + 1) + "); it is a single line of text"));
+                return null;
+            }
+        }
+        return value;
+    }
+
+    /** Refuses control characters other than tab, line feed and carriage return in a multi-line field. */
+    private static String multiLine(List<FieldError> errors, String field, String value) {
+        if (value == null) {
+            return null;
+        }
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if (Character.getType(c) == Character.CONTROL && c != '\t' && c != '\n' && c != '\r') {
+                errors.add(new FieldError(field, "must not contain control characters other than tab and line "
+                        + "breaks (" + codePoint(c) + " at character " + (i + 1) + ")"));
+                return null;
+            }
+        }
+        return value;
+    }
+
+    private static String codePoint(char c) {
+        return String.format(Locale.ROOT, "U+%04X", (int) c);
     }
 
     private static String requiredText(List<FieldError> errors, String field, String value) {
@@ -116,6 +199,9 @@ public final class DailyLogValidator {
         String v = value.strip();
         if (v.contains(",")) {
             errors.add(new FieldError(field, "must not contain a comma (Notion rejects commas in select options)"));
+            return null;
+        }
+        if (singleLine(errors, field, v) == null) {
             return null;
         }
         for (String option : allowed) {
@@ -161,6 +247,8 @@ public final class DailyLogValidator {
                 errors.add(new FieldError(field, "must not contain NUL characters"));
             } else if (item.strip().length() > MAX_OPTION_LENGTH) {
                 errors.add(new FieldError(field, "must be at most " + MAX_OPTION_LENGTH + " characters"));
+            } else if (singleLine(errors, field, item) == null) {
+                continue;
             } else if (seen.add(item.strip().toLowerCase(Locale.ROOT))) {
                 out.add(item.strip());
             }
@@ -192,6 +280,9 @@ public final class DailyLogValidator {
         String v = value.strip();
         if (v.length() > MAX_URL_LENGTH) {
             errors.add(new FieldError("ticket_url", "must be at most " + MAX_URL_LENGTH + " characters"));
+            return null;
+        }
+        if (singleLine(errors, "ticket_url", v) == null) {
             return null;
         }
         try {

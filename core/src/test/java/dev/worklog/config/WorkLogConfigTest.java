@@ -32,8 +32,6 @@ class WorkLogConfigTest {
                 HASH_NO_SPACE=a#b
                 EQUALS=a=b=c
                 EMPTY=
-                =no key
-                no equals sign
                 KOREAN=한국어 값
                 """);
 
@@ -47,6 +45,37 @@ class WorkLogConfigTest {
                 .containsEntry("EMPTY", "")
                 .containsEntry("KOREAN", "한국어 값")
                 .hasSize(9);
+    }
+
+    @Test
+    void everyMalformedDotEnvLineIsAnErrorNamingItsLineNumberWithoutQuotingIt() throws Exception {
+        Path dotEnv = Files.writeString(dir.resolve(".env"), String.join("\n",
+                "# settings",
+                "GOOD=1",
+                "sk-ant-api03-pasted-secret-without-a-name",
+                "=value-without-a-name",
+                "this is free text with spaces = and an equals sign",
+                "OPEN=\"never closed",
+                "1BAD=starts with a digit",
+                "ALSO_GOOD='x'",
+                ""));
+        assertThatThrownBy(() -> WorkLogConfig.load(Map.of(), dotEnv))
+                .isInstanceOf(ConfigurationException.class)
+                .hasMessage(dotEnv.toAbsolutePath() + ": 5 lines cannot be read:\n"
+                        + "  line 3: no '=' (expected NAME=value)\n"
+                        + "  line 4: no variable name before '='\n"
+                        + "  line 5: the text before '=' is not a variable name (letters, digits and '_', not starting "
+                        + "with a digit)\n"
+                        + "  line 6: the value of OPEN opens a quote (\") that is not closed on the same line\n"
+                        + "  line 7: the text before '=' is not a variable name (letters, digits and '_', not starting "
+                        + "with a digit)")
+                .message().doesNotContain("pasted-secret", "value-without", "free text", "never closed");
+    }
+
+    @Test
+    void oneMalformedLineIsReportedInTheSingular() {
+        assertThatThrownBy(() -> WorkLogConfig.parseDotEnv("A=1\r\nnonsense\r\n"))
+                .hasMessage("1 line cannot be read:\n  line 2: no '=' (expected NAME=value)");
     }
 
     @Test

@@ -417,4 +417,41 @@ class HttpExecutorTest {
         assertThatThrownBy(() -> executor(policy().build()).execute(postRequest()))
                 .hasMessageContaining("claude HTTP 404: non-JSON (HTML) response: Not Found");
     }
+
+    @Test
+    void withABreakerAnOutageStopsTheRetriesOnceItOpensAndLaterCallsAreNotSent() {
+        wm.stubFor(post(urlEqualTo("/v1/messages")).willReturn(aResponse().withStatus(503)));
+        dev.worklog.outbox.MutableClock clock = new dev.worklog.outbox.MutableClock(Instant.parse("2026-11-24T10:00:00Z"));
+        CircuitBreaker breaker = CircuitBreaker.builder("claude").failureThreshold(3).clock(clock).build();
+        HttpExecutor http = HttpExecutor.builder("claude").retryPolicy(policy().maxRetries(6).build()).clock(clock)
+                .sleeper(sleeps::add).circuitBreaker(breaker).build();
+
+        assertThatThrownBy(() -> http.execute(postRequest()))
+                .isInstanceOf(dev.worklog.error.CircuitOpenException.class);
+        wm.verify(3, postRequestedFor(urlEqualTo("/v1/messages"))); // the third failure opened it: no fourth try
+        assertThat(sleeps).hasSize(2);
+
+        assertThatThrownBy(() -> http.execute(postRequest()))
+                .isInstanceOf(dev.worklog.error.CircuitOpenException.class);
+        wm.verify(3, postRequestedFor(urlEqualTo("/v1/messages"))); // refused without a request
+
+        // after the open period one trial goes out; the service is back, so the breaker closes
+        wm.stubFor(post(urlEqualTo("/v1/messages")).willReturn(aResponse().withStatus(200).withBody("{}")));
+        clock.advance(Duration.ofSeconds(5));
+        assertThat(http.execute(postRequest()).status()).isEqualTo(200);
+        assertThat(breaker.isClosed()).isTrue();
+    }
+
+    @Test
+    void rateLimitsAndRefusalsDoNotCountAsTheServiceBeingDown() {
+        wm.stubFor(post(urlEqualTo("/v1/messages")).willReturn(aResponse().withStatus(400)
+                .withBody("{\"error\":{\"message\":\"bad\"}}")));
+        CircuitBreaker breaker = CircuitBreaker.builder("claude").failureThreshold(1).clock(CLOCK).build();
+        HttpExecutor http = HttpExecutor.builder("claude").retryPolicy(policy().build()).clock(CLOCK)
+                .sleeper(sleeps::add).circuitBreaker(breaker).build();
+        for (int i = 0; i < 3; i++) {
+            assertThatThrownBy(() -> http.execute(postRequest())).isInstanceOf(InvalidRequestException.class);
+        }
+        assertThat(breaker.isClosed()).isTrue();
+    }
 }

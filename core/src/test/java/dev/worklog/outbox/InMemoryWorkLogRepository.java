@@ -39,6 +39,9 @@ public final class InMemoryWorkLogRepository implements WorkLogRepository {
     private volatile boolean keepLogs = true;
     private final java.util.concurrent.Semaphore saved = new java.util.concurrent.Semaphore(0);
     private final List<String> writes = new CopyOnWriteArrayList<>();
+    private final Map<String, StoredRef> byEntryId = new ConcurrentHashMap<>();
+    private final AtomicInteger lookups = new AtomicInteger();
+    private volatile dev.worklog.http.CircuitBreaker breaker;
 
     /** Saves now fail with a retryable transport error (as a store that stays down after its retries). */
     public InMemoryWorkLogRepository down() {
@@ -122,8 +125,52 @@ public final class InMemoryWorkLogRepository implements WorkLogRepository {
         return "in-memory store";
     }
 
+    /** Saves ask this breaker first and report to it, as a remote store's HTTP calls do. */
+    public InMemoryWorkLogRepository breaker(dev.worklog.http.CircuitBreaker value) {
+        breaker = value;
+        return this;
+    }
+
+    @Override
+    public Optional<dev.worklog.http.CircuitBreaker> circuitBreaker() {
+        return Optional.ofNullable(breaker);
+    }
+
+    /** Calls of {@link #ensureDailyLog}: look-ups by entry id. */
+    public int lookups() {
+        return lookups.get();
+    }
+
+    /** Looks the entry id up, as a store that records entry ids does; stores the log when it is absent. */
+    @Override
+    public StoredRef ensureDailyLog(DailyLog log) {
+        lookups.incrementAndGet();
+        Supplier<RuntimeException> f = failure;
+        if (f != null) {
+            throw f.get();
+        }
+        StoredRef found = log.entryId() == null ? null : byEntryId.get(log.entryId());
+        return found != null ? found : saveDailyLog(log);
+    }
+
     @Override
     public StoredRef saveDailyLog(DailyLog log) {
+        dev.worklog.http.CircuitBreaker b = breaker;
+        if (b == null) {
+            return save(log);
+        }
+        b.acquirePermission();
+        try {
+            StoredRef ref = save(log);
+            b.onSuccess();
+            return ref;
+        } catch (RuntimeException e) {
+            b.onFailure(e.getMessage());
+            throw e;
+        }
+    }
+
+    private StoredRef save(DailyLog log) {
         saveAttempts.incrementAndGet();
         entered.countDown();
         CountDownLatch g = gate;
@@ -143,6 +190,9 @@ public final class InMemoryWorkLogRepository implements WorkLogRepository {
         }
         String id = "mem-" + ids.incrementAndGet();
         StoredRef ref = new StoredRef(id, "memory://daily/" + id);
+        if (log.entryId() != null && keepLogs) {
+            byEntryId.put(log.entryId(), ref);
+        }
         if (keepLogs) {
             // a benchmark discards logs to keep memory flat; the write record would grow just the same
             logs.add(log.withStored(ref.id(), ref.url()));

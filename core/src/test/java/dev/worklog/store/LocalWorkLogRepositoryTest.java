@@ -56,6 +56,20 @@ class LocalWorkLogRepositoryTest {
     }
 
     @Test
+    void theEntryIdIsStoredAndAnEnsureOfTheSameEntryFindsItInsteadOfWritingAgain() {
+        DailyLog log = Fixtures.daily("once", LocalDate.of(2026, 11, 17)).withEntryId("entry-1");
+        StoredRef first = store.ensureDailyLog(log);
+        StoredRef again = LocalWorkLogRepository.open(dir, CLOCK).ensureDailyLog(log);
+        DailyLog sameTitleOtherEntry = Fixtures.daily("once", LocalDate.of(2026, 11, 17)).withEntryId("entry-2");
+        StoredRef other = store.ensureDailyLog(sameTitleOtherEntry);
+
+        assertThat(again).isEqualTo(first);
+        assertThat(other).isNotEqualTo(first);
+        assertThat(store.findDailyLogs(WEEK, Set.of())).extracting(DailyLog::entryId)
+                .containsExactly("entry-1", "entry-2");
+    }
+
+    @Test
     void nullOptionalFieldsStayNull() {
         DailyLog log = new DailyLog(null, null, "t", "ctx", "기타", ImpactLevel.LOW, List.of("Go"),
                 LocalDate.of(2026, 11, 18), "In Review", null, null);

@@ -50,6 +50,84 @@ class DailyLogValidatorTest {
     }
 
     @Test
+    void aDraftWithoutAnEntryIdGetsAFreshOneAndAGivenOneIsKept() {
+        DailyLog a = validator.validate(valid().build(), TODAY);
+        DailyLog b = validator.validate(valid().build(), TODAY);
+        assertThat(dev.worklog.model.EntryIds.isValid(a.entryId())).isTrue();
+        assertThat(a.entryId()).isNotEqualTo(b.entryId());
+        assertThat(validator.validate(valid().entryId("client-42").build(), TODAY).entryId()).isEqualTo("client-42");
+        assertThat(validator.validate(a).entryId()).isEqualTo(a.entryId());
+        assertThat(fieldsOf(d -> d.entryId("has space"))).containsExactly("entry_id");
+    }
+
+    @Test
+    void controlCharactersAreRefusedInOneLineFieldsAndAllowedAsLineBreaksInTheContext() {
+        assertThat(errorsOf(d -> d.title("a\tb"))).singleElement().satisfies(e -> {
+            assertThat(e.field()).isEqualTo("title");
+            assertThat(e.message()).isEqualTo("must not contain control characters (U+0009 at character 2); it is a "
+                    + "single line of text");
+        });
+        assertThat(fieldsOf(d -> d.title("bell\u0007x"))).containsExactly("title");
+        assertThat(fieldsOf(d -> d.title("c1\u0085x"))).containsExactly("title");
+        assertThat(fieldsOf(d -> d.title("ls\u2028x"))).containsExactly("title");
+        assertThat(fieldsOf(d -> d.title("esc\u001b[31m"))).containsExactly("title");
+        assertThat(fieldsOf(d -> d.techStack(List.of("Ja\u0001va")))).containsExactly("tech_stack[0]");
+        assertThat(fieldsOf(d -> d.ticketUrl("https://x.example/\u007f"))).containsExactly("ticket_url");
+        assertThat(fieldsOf(d -> d.category("성능\u001f개선"))).containsExactly("category");
+        assertThat(fieldsOf(d -> d.context("### Situation\n\u0008"))).containsExactly("context");
+        assertThat(fieldsOf(d -> d.metrics("a\u000bb"))).containsExactly("metrics");
+        DailyLog ok = validator.validate(valid().context("line\r\n\tindented\nend").metrics("p50\tp99\n1\t2")
+                .build(), TODAY);
+        assertThat(ok.context()).isEqualTo("line\r\n\tindented\nend");
+    }
+
+    /**
+     * Property: on generated strings, a one-line field is accepted exactly when it has no control character once
+     * trimmed.
+     */
+    @Test
+    void aTitleIsAcceptedExactlyWhenItHasNoControlCharacter() {
+        java.util.Random random = new java.util.Random(42);
+        for (int i = 0; i < 2000; i++) {
+            StringBuilder sb = new StringBuilder("t");
+            for (int k = 0; k < 1 + random.nextInt(8); k++) {
+                int pick = random.nextInt(4);
+                sb.append(pick == 0 ? (char) random.nextInt(0x20) : pick == 1 ? (char) (0x7f + random.nextInt(0x22))
+                        : pick == 2 ? (char) (0x20 + random.nextInt(0x5f)) : (char) (0xac00 + random.nextInt(100)));
+            }
+            String title = sb.toString();
+            // leading and trailing white space (some controls among it) is trimmed, as for every field
+            boolean control = title.strip().chars().anyMatch(c -> Character.getType(c) == Character.CONTROL);
+            boolean accepted;
+            try {
+                validator.validate(valid().title(title).build(), TODAY);
+                accepted = true;
+            } catch (ValidationException e) {
+                accepted = false;
+            }
+            assertThat(accepted).as("title %s", title.chars().mapToObj(c -> String.format("%04x", c)).toList())
+                    .isEqualTo(!control);
+        }
+    }
+
+    @Test
+    void anEntryLargerThanTheServersBodyLimitIsRefusedNamingTheLimit() {
+        String big = "x".repeat(DailyLogJson.MAX_BODY_BYTES);
+        assertThat(errorsOf(d -> d.context(big))).singleElement().satisfies(e -> {
+            assertThat(e.field()).isEqualTo("context");
+            assertThat(e.message()).startsWith("the entry is 104").contains("at most 1048576 bytes (1 MiB)");
+        });
+        // just under the limit as a body: accepted
+        int overhead = (int) DailyLogJson.bodySize(valid().context("").build()) - 0;
+        String fits = "y".repeat(DailyLogJson.MAX_BODY_BYTES - 400);
+        assertThat(validator.validate(valid().context(fits).build(), TODAY).context()).hasSize(fits.length());
+        assertThat(overhead).isPositive();
+        // escapes count as they are sent: 200,000 tabs are 400,000 bytes of JSON
+        assertThat(fieldsOf(d -> d.context("\t".repeat(300_000)).metrics("\t".repeat(300_000))))
+                .containsExactly("context");
+    }
+
+    @Test
     void aValidDraftIsTrimmedAndKeepsEveryField() {
         DailyLog log = validator.validate(valid().build(), TODAY);
 

@@ -64,8 +64,8 @@ import org.slf4j.LoggerFactory;
  * <p>Thread-safe.
  */
 public final class ApiHandler {
-    /** The largest request body accepted: 1 MiB. */
-    public static final int MAX_BODY_BYTES = 1 << 20;
+    /** The largest request body accepted: 1 MiB, the same limit the CLI and the SDK's validator apply. */
+    public static final int MAX_BODY_BYTES = dev.worklog.validation.DailyLogJson.MAX_BODY_BYTES;
     /** Seconds a shed or draining request is told to wait ({@code Retry-After}). */
     static final int RETRY_AFTER_SECONDS = 1;
 
