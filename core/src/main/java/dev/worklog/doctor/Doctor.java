@@ -11,6 +11,7 @@ import dev.worklog.error.RateLimitException;
 import dev.worklog.error.ServerException;
 import dev.worklog.error.TransportException;
 import dev.worklog.error.WorkLogException;
+import dev.worklog.http.CircuitBreaker;
 import dev.worklog.http.Redaction;
 import dev.worklog.http.Sleeper;
 import dev.worklog.log.ExecutionLog;
@@ -56,6 +57,9 @@ import java.util.regex.Pattern;
  * System.exit(report.healthy() ? 0 : 1);
  * }</pre>
  *
+ * <p>The store's circuit breaker is reported after the reads (and the state a server using the same outbox folder
+ * last recorded): open means the store is known to be failing.
+ *
  * <p>Every check runs even when an earlier one failed, so one run lists everything to fix. Only reads are sent:
  * a query of today's daily logs, this week's and this month's roll-ups, the databases' schemas and the model's
  * description.
@@ -72,6 +76,7 @@ public final class Doctor {
     public static final String LLM_REACHABLE = "LLM reachable";
     public static final String EXECUTION_LOG = "execution log";
     public static final String API_TOKEN = "API token";
+    public static final String BREAKER = "store circuit breaker";
 
     /** The variables whose presence is reported. */
     static final List<String> KNOWN_VARIABLES = List.of(ConfigKeys.API_AUTH_TOKEN, ConfigKeys.LLM_PROVIDER,
@@ -145,6 +150,7 @@ public final class Doctor {
                                 fix(e, storeSubject(storeName, null))));
                     }
                 }
+                store.circuitBreaker().ifPresent(b -> checks.add(breaker(b.snapshot())));
             } catch (RuntimeException e) {
                 // close() failing is not worth a line of its own
             }
@@ -153,6 +159,38 @@ public final class Doctor {
         checks.add(executionLog());
         checks.add(apiToken());
         return new DoctorReport(checks);
+    }
+
+    /**
+     * The store's circuit breaker after the reads above, and the one a server using the same outbox folder last
+     * recorded ({@code breaker.json}): open means the store is known to be failing and new entries are queued.
+     */
+    private Check breaker(CircuitBreaker.Snapshot own) {
+        String detail = "this run: " + redact(own.describe());
+        Optional<String> server = recordedBreaker();
+        if (server.isPresent()) {
+            detail += "; the server (" + dev.worklog.outbox.Outbox.directory(config) + "): " + server.get();
+        }
+        boolean open = own.state() != CircuitBreaker.State.CLOSED
+                || server.map(s -> !s.contains(": closed")).orElse(false);
+        return open ? Check.warn(BREAKER, detail, "The store is failing: the REST server queues new entries in its "
+                + "outbox (202) and delivers them when the store is back; check the store's status page and the "
+                + "execution log, and `worklog outbox list` for what waits")
+                : Check.ok(BREAKER, detail);
+    }
+
+    private Optional<String> recordedBreaker() {
+        try {
+            Path file = dev.worklog.outbox.Outbox.directory(config).resolve("breaker.json");
+            if (!Files.isRegularFile(file)) {
+                return Optional.empty();
+            }
+            com.fasterxml.jackson.databind.JsonNode n = dev.worklog.internal.Json.MAPPER.readTree(file.toFile());
+            return Optional.of(redact(n.path("description").asText("?")) + " (recorded "
+                    + n.path("recorded_at").asText("?") + ")");
+        } catch (IOException | RuntimeException e) {
+            return Optional.empty();
+        }
     }
 
     private Check variables() {

@@ -9,7 +9,8 @@ import java.util.List;
 
 /**
  * Adds the Notion schema check to {@code worklog doctor}: {@link NotionWorkLogRepository#verifySchema()} over the
- * three databases, one failed check per problem, each problem's own sentence as its fix. Registered with
+ * three databases, one failed check per problem, each problem's own sentence as its fix, and a warning per
+ * missing optional property. Registered with
  * {@link java.util.ServiceLoader}; answers only for the Notion store.
  */
 public final class NotionDoctorExtension implements DoctorExtension {
@@ -47,8 +48,12 @@ public final class NotionDoctorExtension implements DoctorExtension {
             out.add(Check.fail(NAME, where + " does not match what worklog writes", problem));
         }
         if (out.isEmpty()) {
-            out.add(Check.ok(NAME, report.isOk() ? report.message()
+            out.add(Check.ok(NAME, report.isOk() ? "The Notion databases match the expected schema."
                     : "the configured databases match (the others are reported above)"));
+        }
+        for (String warning : report.warnings()) {
+            out.add(Check.warn(NAME, warning, "Add a property named 'Entry ID' of type Text to the Daily Work Logs "
+                    + "database (or set NOTION_PROPERTY_DAILY_ENTRY_ID to the name of one you have)"));
         }
         return out;
     }

@@ -78,6 +78,15 @@ public final class NotionRepositoryFactory implements WorkLogRepositoryFactory {
                 .totalBudget(c.getDuration("NOTION_RETRY_BUDGET", Duration.ofMinutes(15)))
                 .build();
         b.retryPolicy(policy);
+        Duration open = c.getDuration("NOTION_BREAKER_OPEN", Duration.ofSeconds(5));
+        if (open.isZero()) {
+            throw new ConfigurationException("NOTION_BREAKER_OPEN must be longer than 0 s");
+        }
+        b.circuitBreaker(dev.worklog.http.CircuitBreaker.builder("notion").clock(context.clock())
+                .failureThreshold(c.getInt("NOTION_BREAKER_FAILURES", 3, 1, 1000))
+                .openDuration(open)
+                .maxOpenDuration(open.compareTo(Duration.ofMinutes(1)) > 0 ? open : Duration.ofMinutes(1))
+                .build());
         LogOptions defaults = LogOptions.defaults();
         try {
             b.logOptions(new LogOptions(c.getList(ConfigKeys.WORKLOG_CATEGORIES, defaults.categories()),

@@ -36,6 +36,11 @@ public final class NotionSchema {
         DAILY_METRICS(1, "Metrics", "rich_text"),
         /** Ticket link ({@code url}). */
         DAILY_TICKET_URL(1, "Ticket URL", "url"),
+        /**
+         * The entry's identity ({@code rich_text}), so that "did this create land?" is an exact lookup. Optional:
+         * without it the id rides on the page body (see {@link NotionWorkLogRepository}).
+         */
+        DAILY_ENTRY_ID(1, "Entry ID", "rich_text", true),
         /** Weekly roll-up title ({@code title}). */
         WEEKLY_TITLE(2, "Title", "title"),
         /** First day of the week ({@code date}). */
@@ -62,11 +67,22 @@ public final class NotionSchema {
         private final int database;
         private final String defaultName;
         private final String type;
+        private final boolean optional;
 
         Property(int database, String defaultName, String type) {
+            this(database, defaultName, type, false);
+        }
+
+        Property(int database, String defaultName, String type, boolean optional) {
             this.database = database;
             this.defaultName = defaultName;
             this.type = type;
+            this.optional = optional;
+        }
+
+        /** Whether a database may lack it: its absence is a warning, not a problem. */
+        public boolean optional() {
+            return optional;
         }
 
         /** 1 (daily logs), 2 (weekly) or 3 (monthly), as in {@code NOTION_DB1_ID}. */

@@ -31,6 +31,7 @@ import dev.worklog.error.PermissionDeniedException;
 import dev.worklog.error.RateLimitException;
 import dev.worklog.error.TransportException;
 import dev.worklog.error.WorkLogException;
+import dev.worklog.http.CircuitBreaker;
 import dev.worklog.http.HttpExecutor;
 import dev.worklog.http.HttpResult;
 import dev.worklog.http.RetryPolicy;
@@ -39,6 +40,7 @@ import dev.worklog.internal.Json;
 import dev.worklog.log.ExecutionLog;
 import dev.worklog.model.Achievement;
 import dev.worklog.model.DailyLog;
+import dev.worklog.model.EntryIds;
 import dev.worklog.model.Generation;
 import dev.worklog.model.ImpactLevel;
 import dev.worklog.model.LogOptions;
@@ -49,6 +51,7 @@ import dev.worklog.model.StoredRef;
 import dev.worklog.model.WeeklyRollup;
 import dev.worklog.notion.NotionSchema.Property;
 import dev.worklog.notion.internal.BlockWriter;
+import dev.worklog.notion.internal.Blocks;
 import dev.worklog.notion.internal.BlocksToMarkdown;
 import dev.worklog.notion.internal.MarkdownToBlocks;
 import dev.worklog.notion.internal.NotionClient;
@@ -111,8 +114,13 @@ import org.slf4j.LoggerFactory;
  * <li>429 and 529 wait the full {@code Retry-After}, however long, within the retry policy's total budget; 5xx and
  * I/O errors back off exponentially with jitter. A 429 is written to the execution log with
  * {@code rate_limit_exceeded} and Notion's {@code rate_limit_reason}.</li>
- * <li>Page creates and block appends are checked for having landed before they are sent again, so a retry never
- * makes a duplicate page or duplicate blocks.</li>
+ * <li>Every daily log is written with its entry id ({@code Entry ID}, or a link on the body's {@code Context}
+ * heading when the database lacks the property; see {@link EntryLookup}). A page create whose answer was lost is
+ * looked up by that id before it is sent again, and {@link #ensureDailyLog} looks it up before creating at all, so
+ * a retry, a delivery from the outbox or a restart never makes a second page; two entries with the same title on
+ * the same day stay two pages. Block appends are checked for having landed too.</li>
+ * <li>A {@link CircuitBreaker} watches every call: after 3 consecutive failed attempts calls fail at once
+ * ({@link dev.worklog.error.CircuitOpenException}) for 5 s, then one trial call decides.</li>
  * <li>Markdown is split, never truncated, to Notion's limits, and read back from every page of children and every
  * nested level; a context read back is the markdown that was written.</li>
  * <li>Weekly and monthly roll-ups are upserted by period: a rerun updates the page and replaces its body. When
@@ -150,6 +158,8 @@ public final class NotionWorkLogRepository implements WorkLogRepository {
     private final Clock clock;
     private final ExecutionLog executionLog;
     private final Map<String, JsonNode> schemas = new ConcurrentHashMap<>();
+    private final CircuitBreaker breaker;
+    private final EntryLookup entries;
     private final ExecutorService readers;
     private static final int READERS = 3;
     /**
@@ -185,7 +195,10 @@ public final class NotionWorkLogRepository implements WorkLogRepository {
                         : new RateLimiter(b.rate, b.burst, b.clock, b.sleeper))
                 : null;
         AtomicInteger calls = new AtomicInteger();
+        this.breaker = b.breaker != null ? b.breaker : CircuitBreaker.builder(NotionErrorReader.SERVICE).clock(b.clock)
+                .build();
         HttpExecutor.Builder http = HttpExecutor.builder(NotionErrorReader.SERVICE)
+                .circuitBreaker(breaker)
                 .retryPolicy(b.retryPolicy)
                 .clock(b.clock)
                 .sleeper(b.sleeper)
@@ -209,6 +222,8 @@ public final class NotionWorkLogRepository implements WorkLogRepository {
         }
         this.client = new NotionClient(b.baseUrl, b.version, b.token, http.build(), calls);
         this.writer = new BlockWriter(client);
+        this.entries = new EntryLookup(client, schema, dailyDb,
+                () -> schemas.computeIfAbsent(dailyDb, client::retrieveSchema));
     }
 
     /** A builder; the token and the daily database id are required. */
@@ -223,31 +238,36 @@ public final class NotionWorkLogRepository implements WorkLogRepository {
 
     // ---------------------------------------------------------------- daily logs
 
+    /**
+     * Creates the page, with the entry id written as described in {@link EntryLookup} (a log without one gets a
+     * fresh one). A create whose answer is lost is looked up by that id before it is sent again.
+     */
     @Override
-    public StoredRef saveDailyLog(DailyLog log) {
-        Objects.requireNonNull(log, "log");
+    public StoredRef saveDailyLog(DailyLog given) {
+        Objects.requireNonNull(given, "log");
+        DailyLog log = given.entryId() == null ? given.withEntryId(EntryIds.generate()) : given;
         return onDatabase(1, dailyDb, () -> {
+            ObjectNode properties = dailyProperties(log);
+            ObjectNode heading = contextHeading();
+            entries.write(log, properties, heading, entries.hasProperty());
             List<ObjectNode> blocks = new ArrayList<>();
-            blocks.add(contextHeading());
+            blocks.add(heading);
             blocks.addAll(MarkdownToBlocks.convert(log.context()));
             List<ObjectNode> prefix = BlockWriter.createPrefix(blocks);
             ObjectNode body = Json.MAPPER.createObjectNode();
             body.set("parent", client.pageParent(dailyDb));
-            body.set("properties", dailyProperties(log));
+            body.set("properties", properties);
             ArrayNode children = body.putArray("children");
             prefix.forEach(children::add);
-            // Notion stamps created_time to the minute; a minute of slack covers clock skew
-            Instant since = clock.instant().truncatedTo(ChronoUnit.MINUTES).minus(Duration.ofMinutes(1));
-            JsonNode page = client.createPage(body, () -> landedDaily(log, since));
+            JsonNode page = client.createPage(body,
+                    () -> entries.find(log).map(p -> new HttpResult(200, emptyHeaders(), p.toString())));
             String id = page.path("id").asText();
             try {
                 writer.append(id, blocks.subList(prefix.size(), blocks.size()), prefix.size());
             } catch (RuntimeException e) {
                 // a log with half its context would be read as complete; trash it so that a rerun starts clean
                 try {
-                    ObjectNode trash = Json.MAPPER.createObjectNode();
-                    trash.put(client.version().compareTo("2026-03-11") >= 0 ? "in_trash" : "archived", true);
-                    client.updatePage(id, trash);
+                    trash(id);
                 } catch (RuntimeException cleanup) {
                     e.addSuppressed(cleanup);
                 }
@@ -258,8 +278,68 @@ public final class NotionWorkLogRepository implements WorkLogRepository {
     }
 
     /**
+     * Looks the entry id up first ({@link EntryLookup}) and creates the page only when it is absent. A page found
+     * whose body was being written in several requests when the earlier attempt stopped (it has fewer blocks than
+     * the context makes) is moved to the trash and written again; a body that fits in the create request is
+     * complete whenever the page exists.
+     */
+    @Override
+    public StoredRef ensureDailyLog(DailyLog log) {
+        Objects.requireNonNull(log, "log");
+        if (log.entryId() == null) {
+            return saveDailyLog(log);
+        }
+        Optional<JsonNode> found = onDatabase(1, dailyDb, () -> entries.find(log));
+        if (found.isEmpty()) {
+            return saveDailyLog(log);
+        }
+        String id = found.get().path("id").asText();
+        if (!bodyComplete(id, log)) {
+            LOG.info("notion: entry {} was left half written by an earlier attempt; writing it again", log.entryId());
+            onDatabase(1, dailyDb, () -> {
+                trash(id);
+                return null;
+            });
+            return saveDailyLog(log);
+        }
+        return new StoredRef(id, found.get().path("url").asText(pageUrl(id)));
+    }
+
+    /** Whether a found page holds the whole context: always when it was written by the create alone. */
+    private boolean bodyComplete(String pageId, DailyLog log) {
+        List<ObjectNode> blocks = new ArrayList<>();
+        blocks.add(contextHeading());
+        blocks.addAll(MarkdownToBlocks.convert(log.context()));
+        if (BlockWriter.createPrefix(blocks).size() == blocks.size()) {
+            return true;
+        }
+        int expected = 0;
+        for (JsonNode b : blocks) {
+            expected += Blocks.count(b);
+        }
+        int found = 0;
+        for (JsonNode b : onDatabase(1, dailyDb, () -> writer.readTree(pageId))) {
+            found += Blocks.count(b);
+        }
+        return found >= expected;
+    }
+
+    private void trash(String pageId) {
+        ObjectNode trash = Json.MAPPER.createObjectNode();
+        trash.put(client.version().compareTo("2026-03-11") >= 0 ? "in_trash" : "archived", true);
+        client.updatePage(pageId, trash);
+    }
+
+    /** The breaker over every call to Notion: after a few consecutive failures, calls fail at once for a while. */
+    @Override
+    public Optional<CircuitBreaker> circuitBreaker() {
+        return Optional.of(breaker);
+    }
+
+    /**
      * The page {@link #saveDailyLog} would create, without calling Notion: the database, the properties and the
-     * body blocks as one tree (the writer later splits it into requests that respect Notion's limits).
+     * body blocks as one tree (the writer later splits it into requests that respect Notion's limits). The entry id
+     * is shown where it would go: in {@code Entry ID}, unless the database was read before and lacks it.
      */
     @Override
     public Map<String, Object> previewDailyLog(DailyLog log) {
@@ -267,25 +347,15 @@ public final class NotionWorkLogRepository implements WorkLogRepository {
         ObjectNode page = Json.MAPPER.createObjectNode();
         page.put("store", describe());
         page.put("database_id", dailyDb);
-        page.set("properties", dailyProperties(log));
+        ObjectNode properties = dailyProperties(log);
+        ObjectNode heading = contextHeading();
+        JsonNode known = schemas.get(dailyDb);
+        entries.write(log, properties, heading, known == null || entries.hasProperty());
+        page.set("properties", properties);
         ArrayNode children = page.putArray("children");
-        children.add(contextHeading());
+        children.add(heading);
         MarkdownToBlocks.convert(log.context()).forEach(children::add);
         return Json.MAPPER.convertValue(page, new com.fasterxml.jackson.core.type.TypeReference<Map<String, Object>>() { });
-    }
-
-    private Optional<HttpResult> landedDaily(DailyLog log, Instant since) {
-        ArrayNode and = Json.MAPPER.createArrayNode();
-        and.add(textFilter(name(DAILY_TITLE), "title", log.title()));
-        and.add(dateFilter(name(DAILY_DATE), "equals", log.loggedDate().toString()));
-        ObjectNode created = and.addObject();
-        created.put("timestamp", "created_time");
-        created.putObject("created_time").put("on_or_after", since.toString());
-        List<JsonNode> found = client.queryAll(dailyDb, and(and), null);
-        if (found.isEmpty()) {
-            return Optional.empty();
-        }
-        return Optional.of(new HttpResult(200, emptyHeaders(), found.get(found.size() - 1).toString()));
     }
 
     private ObjectNode dailyProperties(DailyLog log) {
@@ -716,10 +786,12 @@ public final class NotionWorkLogRepository implements WorkLogRepository {
     /**
      * Reads the three databases and lists, each with its fix, every property that is missing or of the wrong type
      * and every select option that validation allows but the database lacks (Notion would otherwise add it
-     * silently, or refuse it when the integration may not change the schema).
+     * silently, or refuse it when the integration may not change the schema). A missing optional property (the
+     * daily database's {@code Entry ID}) is a warning.
      */
     public SchemaReport verifySchema() {
         List<String> problems = new ArrayList<>();
+        List<String> warnings = new ArrayList<>();
         String[] ids = {dailyDb, weeklyDb, monthlyDb};
         for (int db = 1; db <= 3; db++) {
             String variable = variable(db);
@@ -744,6 +816,13 @@ public final class NotionWorkLogRepository implements WorkLogRepository {
                     continue;
                 }
                 JsonNode prop = props.path(name(p));
+                if (prop.isMissingNode() && p.optional()) {
+                    warnings.add(databaseName(db) + ": no property '" + name(p) + "' (" + p.type() + "): entry ids are "
+                            + "kept in the page body instead, and finding an entry reads the first block of each page "
+                            + "with the same title and date; add the property (type Text) for an exact lookup by "
+                            + "property");
+                    continue;
+                }
                 if (prop.isMissingNode()) {
                     problems.add(databaseName(db) + ": add the property '" + name(p) + "' of type " + p.type()
                             + (name(p).equals(p.defaultName()) ? "" : " (renamed by " + p.variable() + ")")
@@ -787,7 +866,7 @@ public final class NotionWorkLogRepository implements WorkLogRepository {
                 }
             }
         }
-        return new SchemaReport(problems);
+        return new SchemaReport(problems, warnings);
     }
 
     private static boolean sameId(String a, String b) {
@@ -994,6 +1073,7 @@ public final class NotionWorkLogRepository implements WorkLogRepository {
         private Sleeper sleeper = Sleeper.system();
         private ExecutionLog executionLog = ExecutionLog.disabled();
         private HttpClient httpClient;
+        private CircuitBreaker breaker;
 
         private Builder() {
         }
@@ -1113,6 +1193,15 @@ public final class NotionWorkLogRepository implements WorkLogRepository {
         /** Where retries and {@code rate_limit_exceeded} are recorded. */
         public Builder executionLog(ExecutionLog value) {
             this.executionLog = Objects.requireNonNull(value, "executionLog");
+            return this;
+        }
+
+        /**
+         * The breaker over the calls to Notion; by default 3 consecutive failed attempts open it for 5 s (doubling
+         * while trials fail, up to a minute), measured with this builder's clock.
+         */
+        public Builder circuitBreaker(CircuitBreaker value) {
+            this.breaker = Objects.requireNonNull(value, "circuitBreaker");
             return this;
         }
 

@@ -127,4 +127,36 @@ class NotionDoctorTest {
         assertThat(check(report, "Notion schema").status()).isEqualTo(Check.Status.OK);
         assertThat(fake.requests()).anySatisfy(r -> assertThat(r.path()).contains(FakeNotionServer.DB3));
     }
+
+    @Test
+    void theBreakerIsReportedClosedWhenNotionAnswersAndOpenDuringAnOutageWithTheServersRecordedState()
+            throws Exception {
+        Map<String, String> v = variables();
+        v.put("WORKLOG_OUTBOX_DIR", dir.resolve("outbox").toString());
+        Check healthy = check(run(v), "store circuit breaker");
+        assertThat(healthy.status()).isEqualTo(Check.Status.OK);
+        assertThat(healthy.detail()).startsWith("this run: notion: closed (");
+
+        // a server using the same outbox folder recorded its breaker open
+        java.nio.file.Files.createDirectories(dir.resolve("outbox"));
+        java.nio.file.Files.writeString(dir.resolve("outbox").resolve("breaker.json"), "{\"state\":\"open\","
+                + "\"description\":\"notion: open until 2026-11-26T09:00:05Z after 3 consecutive failures\","
+                + "\"recorded_at\":\"2026-11-26T09:00:00Z\"}");
+        fake.startOutage(503);
+        DoctorReport down = run(v);
+        Check breaker = check(down, "store circuit breaker");
+        assertThat(breaker.status()).isEqualTo(Check.Status.WARN);
+        assertThat(breaker.detail()).contains("this run: notion: open until", "last failure: HTTP 503",
+                "the server (" + dir.resolve("outbox") + "): notion: open until 2026-11-26T09:00:05Z");
+        assertThat(breaker.fix()).contains("queues new entries in its outbox (202)");
+    }
+
+    @Test
+    void aDatabaseWithoutEntryIdIsAWarningNotAFailure() {
+        fake.removeProperty(FakeNotionServer.DB1, "Entry ID");
+        DoctorReport report = run(variables());
+        assertThat(report.healthy()).as(String.join("\n", report.lines())).isTrue();
+        assertThat(report.checks()).filteredOn(c -> c.name().equals("Notion schema") && c.status() == Check.Status.WARN)
+                .singleElement().satisfies(c -> assertThat(c.fix()).contains("'Entry ID' of type Text"));
+    }
 }

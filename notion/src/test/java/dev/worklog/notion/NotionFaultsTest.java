@@ -48,6 +48,9 @@ import org.junit.jupiter.params.provider.ValueSource;
 class NotionFaultsTest {
     private static final String QUERY = "/v1/data_sources/ds-1/query";
     private static final String EMPTY = "{\"object\":\"list\",\"results\":[],\"has_more\":false,\"next_cursor\":null}";
+    /** The daily data source's schema as far as saving needs it: it has the optional Entry ID property. */
+    private static final String SCHEMA = "{\"object\":\"data_source\",\"id\":\"ds-1\",\"properties\":{"
+            + "\"Entry ID\":{\"id\":\"e1\",\"name\":\"Entry ID\",\"type\":\"rich_text\",\"rich_text\":{}}}}";
 
     private WireMockServer wm;
     private TestTime time;
@@ -64,6 +67,7 @@ class NotionFaultsTest {
         wm.stubFor(get(urlEqualTo("/v1/databases/" + FakeNotionServer.DB1)).willReturn(okJson(
                 "{\"object\":\"database\",\"id\":\"" + FakeNotionServer.DB1
                         + "\",\"data_sources\":[{\"id\":\"ds-1\",\"name\":\"Daily\"}]}")));
+        wm.stubFor(get(urlEqualTo("/v1/data_sources/ds-1")).willReturn(okJson(SCHEMA)));
         time = TestTime.at("2026-11-26T09:00:00Z");
         logFile = dir.resolve("execution.log");
         repo = Fixtures.repo(URI.create(wm.baseUrl()), "2025-09-03", time,
@@ -120,6 +124,10 @@ class NotionFaultsTest {
 
     @Test
     void transientFailuresRecoverWithBackoff() {
+        // five failures in a row would open the default breaker (three): this one tolerates them
+        repo = Fixtures.repo(URI.create(wm.baseUrl()), "2025-09-03", time, ExecutionLog.disabled())
+                .circuitBreaker(dev.worklog.http.CircuitBreaker.builder("notion").failureThreshold(6).clock(time)
+                        .build()).build();
         sequence(QUERY, List.of(
                 error(500, "internal_server_error", "Unexpected error."),
                 aResponse().withStatus(502).withHeader("Content-Type", "text/html")
@@ -167,16 +175,41 @@ class NotionFaultsTest {
                 .willReturn(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER)).willSetStateTo("landed"));
         wm.stubFor(post(urlEqualTo(QUERY)).inScenario("create").whenScenarioStateIs("landed")
                 .willReturn(okJson("{\"object\":\"list\",\"has_more\":false,\"results\":[{\"object\":\"page\","
-                        + "\"id\":\"page-1\",\"url\":\"https://www.notion.so/page1\"}]}")));
-        StoredRef ref = repo.saveDailyLog(Fixtures.log("once", LocalDate.of(2026, 11, 24), "body"));
+                        + "\"id\":\"page-1\",\"url\":\"https://www.notion.so/page1\",\"properties\":{\"Entry ID\":{"
+                        + "\"type\":\"rich_text\",\"rich_text\":[{\"plain_text\":\"entry-once\",\"text\":{"
+                        + "\"content\":\"entry-once\"}}]}}}]}")));
+        StoredRef ref = repo.saveDailyLog(Fixtures.log("once", LocalDate.of(2026, 11, 24), "body")
+                .withEntryId("entry-once"));
         assertThat(ref).isEqualTo(new StoredRef("page-1", "https://www.notion.so/page1"));
         wm.verify(1, postRequestedFor(urlEqualTo("/v1/pages"))
                 .withRequestBody(matchingJsonPath("$.parent.data_source_id", equalTo("ds-1")))
-                .withRequestBody(matchingJsonPath("$.properties['Logged Date'].date.start", equalTo("2026-11-24"))));
+                .withRequestBody(matchingJsonPath("$.properties['Logged Date'].date.start", equalTo("2026-11-24")))
+                .withRequestBody(matchingJsonPath("$.properties['Entry ID'].rich_text[0].text.content",
+                        equalTo("entry-once"))));
+        // the landed check is an exact look-up by entry id (plus pages of that title and day without one)
         wm.verify(1, postRequestedFor(urlEqualTo(QUERY))
-                .withRequestBody(matchingJsonPath("$.filter.and[0].title.equals", equalTo("once")))
-                .withRequestBody(matchingJsonPath("$.filter.and[2].created_time.on_or_after",
-                        equalTo("2026-11-26T08:59:00Z"))));
+                .withRequestBody(matchingJsonPath("$.filter.or[0].property", equalTo("Entry ID")))
+                .withRequestBody(matchingJsonPath("$.filter.or[0].rich_text.equals", equalTo("entry-once")))
+                .withRequestBody(matchingJsonPath("$.filter.or[1].and[0].title.equals", equalTo("once")))
+                .withRequestBody(matchingJsonPath("$.filter.or[1].and[2].rich_text.is_empty", equalTo("true"))));
+    }
+
+    @Test
+    void aPageOfTheSameTitleAndDayWithAnotherEntryIdIsNotTakenForTheLostCreate() {
+        wm.stubFor(post(urlEqualTo("/v1/pages")).inScenario("create").whenScenarioStateIs(Scenario.STARTED)
+                .willReturn(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER)).willSetStateTo("lost"));
+        // the query finds only another entry's page (same title, same day): the lost create did not land
+        wm.stubFor(post(urlEqualTo(QUERY)).inScenario("create").whenScenarioStateIs("lost")
+                .willReturn(okJson("{\"object\":\"list\",\"has_more\":false,\"results\":[{\"object\":\"page\","
+                        + "\"id\":\"other\",\"url\":\"https://www.notion.so/other\",\"properties\":{\"Entry ID\":{"
+                        + "\"type\":\"rich_text\",\"rich_text\":[{\"plain_text\":\"entry-other\",\"text\":{"
+                        + "\"content\":\"entry-other\"}}]}}}]}")).willSetStateTo("checked"));
+        wm.stubFor(post(urlEqualTo("/v1/pages")).inScenario("create").whenScenarioStateIs("checked")
+                .willReturn(okJson("{\"object\":\"page\",\"id\":\"mine\",\"url\":\"https://www.notion.so/mine\"}")));
+        StoredRef ref = repo.saveDailyLog(Fixtures.log("same title", LocalDate.of(2026, 11, 24), "body")
+                .withEntryId("entry-mine"));
+        assertThat(ref.id()).isEqualTo("mine");
+        wm.verify(2, postRequestedFor(urlEqualTo("/v1/pages")));
     }
 
     @Test
@@ -192,6 +225,20 @@ class NotionFaultsTest {
         assertThat(ref.id()).isEqualTo("page-2");
         wm.verify(2, postRequestedFor(urlEqualTo("/v1/pages")));
         wm.verify(1, postRequestedFor(urlEqualTo(QUERY)));
+    }
+
+    @Test
+    void anOutageOpensTheBreakerAfterThreeFailedAttemptsAndLaterCallsFailAtOnce() {
+        wm.stubFor(post(urlEqualTo(QUERY)).willReturn(error(503, "service_unavailable", "Notion is unavailable.")));
+        assertThatThrownBy(() -> repo.findDailyLogs(week(), Set.of()))
+                .isInstanceOf(dev.worklog.error.CircuitOpenException.class)
+                .hasMessageContaining("notion is failing (3 consecutive failed calls, the last: HTTP 503)");
+        wm.verify(3, postRequestedFor(urlEqualTo(QUERY)));
+        assertThat(time.sleeps()).hasSize(2); // no wait after the failure that opened it
+        assertThatThrownBy(() -> repo.saveDailyLog(Fixtures.log("during the outage", LocalDate.of(2026, 11, 24), "b")))
+                .isInstanceOf(dev.worklog.error.CircuitOpenException.class);
+        wm.verify(0, postRequestedFor(urlEqualTo("/v1/pages")));
+        assertThat(repo.circuitBreaker()).hasValueSatisfying(b -> assertThat(b.isClosed()).isFalse());
     }
 
     @Test

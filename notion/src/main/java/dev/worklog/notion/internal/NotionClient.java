@@ -211,6 +211,13 @@ public final class NotionClient {
         return out;
     }
 
+    /** The first child of a block or page, if it has any: one request however long the page is. */
+    public java.util.Optional<JsonNode> firstChild(String blockId) {
+        JsonNode page = get("/v1/blocks/" + id(blockId) + "/children?page_size=1");
+        JsonNode first = page.path("results").path(0);
+        return first.isMissingNode() ? java.util.Optional.empty() : java.util.Optional.of(first);
+    }
+
     /** PATCH /v1/blocks/{id}/children; returns the created first-level blocks, in order. */
     public List<JsonNode> appendChildren(String blockId, ArrayNode children, HttpExecutor.LandedCheck landed) {
         ObjectNode body = Json.MAPPER.createObjectNode();

@@ -42,8 +42,10 @@ import java.util.function.Predicate;
  * (data sources), requires {@code Notion-Version} and the bearer token, and can rate-limit (429 with
  * {@code Retry-After}).
  *
- * <p>Tests can inject faults: {@link #failNext} answers the next matching requests with a given status, and
- * {@link #resetAfterProcessing} processes a request and then drops the connection without answering.
+ * <p>Tests can inject faults: {@link #failNext} answers the next matching requests with a given status,
+ * {@link #resetAfterProcessing} processes a request and then drops the connection without answering,
+ * {@link #startOutage} / {@link #outageFor} answer every request with a 5xx, and {@link #holdNext} keeps a request
+ * (applied or not) without an answer until released, so that a test can kill the client process meanwhile.
  *
  * <p>Standalone: {@code java -cp ... dev.worklog.notion.fake.FakeNotionServer [port] [--rate 3] [--burst 10]
  * [--token secret]} prints {@code NOTION_BASE_URL=...} and the three database ids, then serves until killed.
@@ -88,6 +90,10 @@ public final class FakeNotionServer implements AutoCloseable {
     private final List<Fault> faults = new ArrayList<>();
     private final AtomicInteger rateLimited = new AtomicInteger();
     private final AtomicInteger sequence = new AtomicInteger();
+    private final List<Hold> holds = new ArrayList<>();
+    private final AtomicInteger outageAnswered = new AtomicInteger();
+    private int outageStatus;
+    private int outageRemaining;
     private double rate;
     private double burst;
     private double bucket;
@@ -265,6 +271,111 @@ public final class FakeNotionServer implements AutoCloseable {
         }
     }
 
+    /**
+     * A full outage: every request from now on is answered {@code status} with nothing processed, until
+     * {@link #endOutage()}.
+     */
+    public void startOutage(int status) {
+        synchronized (lock) {
+            outageStatus = status;
+            outageRemaining = Integer.MAX_VALUE;
+        }
+    }
+
+    /** The next {@code requests} requests, of any kind, are answered {@code status} with nothing processed. */
+    public void outageFor(int requests, int status) {
+        synchronized (lock) {
+            outageStatus = status;
+            outageRemaining = requests;
+        }
+    }
+
+    /** Ends an outage. */
+    public void endOutage() {
+        synchronized (lock) {
+            outageRemaining = 0;
+        }
+    }
+
+    /** Requests answered by an outage so far. */
+    public int outageAnswered() {
+        return outageAnswered.get();
+    }
+
+    /**
+     * Holds the next request matching method and path prefix: it is processed first when {@code applyFirst} (the
+     * write lands), or not at all; either way no answer is sent until {@link HeldRequest#release()}, which then drops
+     * the connection. Crash tests kill the client process while a request is held.
+     */
+    public HeldRequest holdNext(String method, String pathPrefix, boolean applyFirst) {
+        Hold h = new Hold(method, pathPrefix, applyFirst, new java.util.concurrent.CountDownLatch(1),
+                new java.util.concurrent.CountDownLatch(1));
+        synchronized (lock) {
+            holds.add(h);
+        }
+        return new HeldRequest(h);
+    }
+
+    /** A request held by {@link #holdNext}. */
+    public static final class HeldRequest {
+        private final Hold hold;
+
+        private HeldRequest(Hold hold) {
+            this.hold = hold;
+        }
+
+        /** Waits until the request arrived (and, when applied first, was processed). */
+        public boolean awaitArrived(long seconds) throws InterruptedException {
+            return hold.arrived().await(seconds, java.util.concurrent.TimeUnit.SECONDS);
+        }
+
+        /** Lets the held request end: its connection is dropped without an answer. */
+        public void release() {
+            hold.release().countDown();
+        }
+    }
+
+    private record Hold(String method, String pathPrefix, boolean apply, java.util.concurrent.CountDownLatch arrived,
+            java.util.concurrent.CountDownLatch release) {
+        void park(HttpExchange ex) {
+            arrived.countDown();
+            try {
+                release.await(60, java.util.concurrent.TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            ex.close();
+        }
+    }
+
+    private Hold takeHold(String method, String path) {
+        synchronized (lock) {
+            for (java.util.Iterator<Hold> it = holds.iterator(); it.hasNext(); ) {
+                Hold h = it.next();
+                if (h.method().equals(method) && path.startsWith(h.pathPrefix())) {
+                    it.remove();
+                    return h;
+                }
+            }
+            return null;
+        }
+    }
+
+    private boolean inOutage(HttpExchange ex) throws IOException {
+        int status;
+        synchronized (lock) {
+            if (outageRemaining <= 0) {
+                return false;
+            }
+            outageRemaining--;
+            status = outageStatus;
+        }
+        outageAnswered.incrementAndGet();
+        send(ex, status, Map.of("content-type", "application/json"), "{\"object\":\"error\",\"status\":" + status
+                + ",\"code\":\"service_unavailable\",\"message\":\"Notion is unavailable (fake outage).\"}");
+        return true;
+    }
+
     /** Every request received, in order. */
     public List<Recorded> requests() {
         return Collections.unmodifiableList(requests);
@@ -334,6 +445,13 @@ public final class FakeNotionServer implements AutoCloseable {
         }
     }
 
+    /** Adds a rich-text property to a database's schema (as a person, or {@code setup --repair}, would). */
+    public void addTextProperty(String databaseId, String name) {
+        synchronized (lock) {
+            prop(databases.get(databaseId), name, "rich_text");
+        }
+    }
+
     /** Changes the type of a property, e.g. to test the schema check. */
     public void changeType(String databaseId, String name, String type) {
         synchronized (lock) {
@@ -385,6 +503,7 @@ public final class FakeNotionServer implements AutoCloseable {
         select(daily, "Status", "select", "Logged", "In Review", "Published");
         prop(daily, "Metrics", "rich_text");
         prop(daily, "Ticket URL", "url");
+        prop(daily, "Entry ID", "rich_text"); // what `worklog setup notion` creates; removeProperty for older ones
         Db weekly = addDb(DB2, "Weekly Achievements");
         prop(weekly, "Title", "title");
         prop(weekly, "Period Start", "date");
@@ -459,6 +578,14 @@ public final class FakeNotionServer implements AutoCloseable {
         Map<String, String> headers = new LinkedHashMap<>();
         ex.getRequestHeaders().forEach((k, v) -> headers.put(k.toLowerCase(Locale.ROOT), String.join(",", v)));
         requests.add(new Recorded(method, rawPath + (query == null ? "" : "?" + query), headers, body));
+        if (inOutage(ex)) {
+            return;
+        }
+        Hold hold = takeHold(method, rawPath);
+        if (hold != null && !hold.apply()) {
+            hold.park(ex);
+            return;
+        }
         Fault fault = takeFault(method, rawPath);
         if (fault != null && !fault.resetAfter()) {
             send(ex, fault.status(), fault.headers(), fault.body());
@@ -498,6 +625,10 @@ public final class FakeNotionServer implements AutoCloseable {
         }
         if (fault != null) {
             ex.close();
+            return;
+        }
+        if (hold != null) {
+            hold.park(ex); // applied; the answer is never sent
             return;
         }
         extraHeaders.put("content-type", "application/json");
@@ -835,6 +966,12 @@ public final class FakeNotionServer implements AutoCloseable {
             }
             if (cond.has("contains")) {
                 return v.contains(cond.get("contains").asText());
+            }
+            if (cond.has("is_empty")) {
+                return v.isEmpty();
+            }
+            if (cond.has("is_not_empty")) {
+                return !v.isEmpty();
             }
             return true;
         }
