@@ -7,6 +7,7 @@ import dev.worklog.MonthlyResult;
 import dev.worklog.SummarizeOptions;
 import dev.worklog.WeeklyResult;
 import dev.worklog.WorkLogger;
+import dev.worklog.error.CircuitOpenException;
 import dev.worklog.error.ConfigurationException;
 import dev.worklog.error.FieldError;
 import dev.worklog.error.RateLimitException;
@@ -269,7 +270,46 @@ public final class ApiHandler {
     // --- routes ---
 
     private ApiResponse health(ApiRequest request) {
-        return healthAt(clock);
+        if (!wantsVerboseHealth(request.query())) {
+            return healthAt(clock);
+        }
+        authenticate(request); // the details (store, breaker, outbox) are for operators, not for anyone
+        ObjectNode n = Json.MAPPER.createObjectNode();
+        n.put("status", "ok");
+        n.put("timestamp", clock.instant().toString());
+        ObjectNode store = n.putObject("store");
+        store.put("description", redact(logger.repository().describe()));
+        java.util.Optional<dev.worklog.http.CircuitBreaker> breaker = logger.repository().circuitBreaker();
+        if (breaker.isPresent()) {
+            dev.worklog.http.CircuitBreaker.Snapshot b = breaker.get().snapshot();
+            ObjectNode o = store.putObject("circuit_breaker");
+            o.put("state", b.state().name().toLowerCase(java.util.Locale.ROOT));
+            o.put("consecutive_failures", b.consecutiveFailures());
+            o.put("since", b.since().toString());
+            o.put("open_until", b.openUntil() == null ? null : b.openUntil().toString());
+            o.put("last_failure", b.lastFailure() == null ? null : redact(b.lastFailure()));
+            o.put("calls", b.calls());
+            o.put("failures", b.failures());
+        } else {
+            store.putNull("circuit_breaker");
+        }
+        ObjectNode queue = n.putObject("outbox");
+        queue.put("pending", outbox.pending().size());
+        queue.put("failed", outbox.failed().size());
+        return ApiResponse.json(200, Json.write(n), Map.of("Cache-Control", "no-store"));
+    }
+
+    /** {@code /health?verbose} (or {@code verbose=true}/{@code 1}); other query parameters are ignored. */
+    static boolean wantsVerboseHealth(String query) {
+        if (query == null || query.isEmpty()) {
+            return false;
+        }
+        for (String pair : query.split("&")) {
+            if (pair.equals("verbose") || pair.equalsIgnoreCase("verbose=true") || pair.equals("verbose=1")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static ApiResponse healthAt(Clock clock) {
@@ -282,6 +322,18 @@ public final class ApiHandler {
     /** Whether this is the health check, which needs neither the SDK nor a token. */
     static boolean isHealthCheck(String method, String path) {
         return "/health".equals(path) && ("GET".equalsIgnoreCase(method) || "HEAD".equalsIgnoreCase(method));
+    }
+
+    /**
+     * The plain health check's answer for a transport that answers it without the worker pool (so that it answers
+     * even when every worker is busy): no store, no LLM, no token, no Jackson. Counts as the first request.
+     */
+    public ApiResponse quickHealth(String method, String path) {
+        long start = System.nanoTime();
+        ApiResponse r = healthAt(clock);
+        access(method, path, r.status(), start);
+        firstRequest.countDown();
+        return r;
     }
 
     /** The health answer while the SDK is still loading: the process is up, which is all {@code /health} says. */
@@ -330,7 +382,8 @@ public final class ApiHandler {
             throw ApiError.badRequest("invalid daily log: " + errors.size()
                     + (errors.size() == 1 ? " field error" : " field errors"), RequestBodies.capped(errors));
         }
-        DailyLog log = checked.log();
+        DailyLog log = key == null ? checked.log()
+                : checked.log().withEntryId(dev.worklog.model.EntryIds.fromIdempotencyKey(key));
         if (dryRun) {
             ObjectNode n = Json.MAPPER.createObjectNode();
             n.put("dry_run", true);
@@ -345,6 +398,7 @@ public final class ApiHandler {
         if (s.status() == Submission.Status.STORED) {
             n.put("page_id", s.ref().id());
             n.put("url", s.ref().url());
+            n.put("entry_id", s.entryId());
             Responses.strings(n.putArray("warnings"), checked.warnings());
             if (!s.replayed()) {
                 executionLog.success(ExecutionLog.API_SERVER, "POST /daily-logs stored '" + log.title() + "' ("
@@ -355,6 +409,7 @@ public final class ApiHandler {
         }
         n.put("status", "queued");
         n.put("queue_id", s.queueId());
+        n.put("entry_id", s.entryId());
         Responses.strings(n.putArray("warnings"), checked.warnings());
         if (!s.replayed()) {
             executionLog.info(ExecutionLog.API_SERVER, "POST /daily-logs accepted '" + log.title()
@@ -555,6 +610,11 @@ public final class ApiHandler {
         if (request.body().length > MAX_BODY_BYTES) {
             throw tooLarge();
         }
+        String encoding = request.header("Content-Encoding").orElse("identity").strip();
+        if (!encoding.isEmpty() && !encoding.equalsIgnoreCase("identity")) {
+            throw unsupported("Content-Encoding " + RequestBodies.shorten(encoding) + " is not supported; send the "
+                    + "body uncompressed");
+        }
         String type = request.header("Content-Type").orElse(null);
         if (type == null) {
             if (request.body().length > 0) {
@@ -624,6 +684,12 @@ public final class ApiHandler {
             executionLog.error(ExecutionLog.API_SERVER, what + " failed: " + e.getMessage());
             return error(500, "the server is not configured for this: " + redact(e.getMessage()), List.of(),
                     Map.of(), null);
+        }
+        if (e instanceof CircuitOpenException open) {
+            long wait = Math.max(1, (open.retryAfter().toMillis() + 999) / 1000);
+            LOG.warn("{}: {}", what, redact(open.getMessage()));
+            return error(503, "the store is failing; not calling it for now: " + redact(open.getMessage()),
+                    List.of(), Map.of("Retry-After", String.valueOf(wait)), null);
         }
         if (e instanceof WorkLogException w) {
             UpstreamError upstream = w.upstream().orElse(null);

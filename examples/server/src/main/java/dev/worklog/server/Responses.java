@@ -33,6 +33,7 @@ final class Responses {
         n.put("status", log.status());
         n.put("metrics", log.metrics());
         n.put("ticket_url", log.ticketUrl());
+        n.put("entry_id", log.entryId());
         return n;
     }
 

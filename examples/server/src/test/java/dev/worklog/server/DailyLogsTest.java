@@ -137,11 +137,43 @@ class DailyLogsTest {
     }
 
     @Test
-    void anUnexpectedBugIsAGeneric500WithoutAStackTrace() {
+    void anUnexpectedStoreBugKeepsTheEntryQueuedWithoutShowingInternals() {
+        // the bug may have struck after the write landed: the entry is kept, and its delivery looks it up first
         s.store.failWith(() -> new IllegalStateException("secret internals"));
         TestServer.Reply r = s.postJson("/daily-logs", Samples.VALID);
+        assertThat(r.status()).isEqualTo(202);
+        assertThat(r.body()).doesNotContain("secret internals", "at dev.");
+        assertThat(s.outbox.pending()).singleElement()
+                .satisfies(e -> assertThat(e.log().entryId()).isEqualTo(r.json().path("entry_id").asText()));
+    }
+
+    @Test
+    void aBugOutsideTheStoreIsAGeneric500WithoutAStackTrace() {
+        s.llm.failWith(() -> new IllegalStateException("secret internals"));
+        s.postJson("/daily-logs", Samples.VALID);
+        TestServer.Reply r = s.postJson("/weekly-summaries", "{\"week\":\"2026-W48\"}");
         assertThat(r.status()).isEqualTo(500);
         assertThat(r.json().path("detail").asText()).isEqualTo("internal server error");
         assertThat(r.body()).doesNotContain("secret internals", "at dev.");
+    }
+
+    @Test
+    void theAnswerNamesTheEntryIdWhichTheKeyDecides() {
+        TestServer.Reply a = s.postJson("/daily-logs", Samples.VALID);
+        TestServer.Reply b = s.postJson("/daily-logs", Samples.VALID, "Idempotency-Key", "abc-1");
+        assertThat(a.json().path("entry_id").asText()).isNotBlank();
+        assertThat(b.json().path("entry_id").asText()).isEqualTo(dev.worklog.model.EntryIds.fromIdempotencyKey("abc-1"));
+        assertThat(s.store.dailyLogs()).extracting(dev.worklog.model.DailyLog::entryId)
+                .containsExactly(a.json().path("entry_id").asText(), b.json().path("entry_id").asText());
+        TestServer.Reply dry = s.postJson("/daily-logs?dry_run=true", Samples.VALID, "Idempotency-Key", "abc-1");
+        assertThat(dry.json().path("entry").path("entry_id").asText()).isEqualTo(b.json().path("entry_id").asText());
+    }
+
+    @Test
+    void aCompressedBodyIs415() {
+        TestServer.Reply r = s.send("POST", "/daily-logs", Samples.VALID.getBytes(java.nio.charset.StandardCharsets.UTF_8),
+                "Content-Type", "application/json", "Content-Encoding", "gzip");
+        assertThat(r.status()).isEqualTo(415);
+        assertThat(r.json().path("detail").asText()).contains("Content-Encoding gzip is not supported");
     }
 }

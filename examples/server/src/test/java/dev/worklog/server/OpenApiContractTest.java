@@ -144,7 +144,8 @@ class OpenApiContractTest {
             record(seen, d, s.postJson("/daily-logs", Samples.VALID));
             s.store.refusing();
             record(seen, d, s.postJson("/daily-logs", Samples.VALID));
-            s.store.failWith(() -> new IllegalStateException("bug"));
+            // a store whose configuration is wrong is the server's fault: 500 (a store bug is queued instead)
+            s.store.failWith(() -> new dev.worklog.error.ConfigurationException("NOTION_DB1_ID is not set"));
             record(seen, d, s.postJson("/daily-logs", Samples.VALID));
             s.store.up();
             seed(s);
@@ -187,6 +188,9 @@ class OpenApiContractTest {
                     record(seen, route, mp[0].equals("POST") ? s.postJson(mp[1], "{}") : s.get(mp[1]));
                 }
             }
+            // the plain health check needs no token; its verbose form does
+            record(seen, "GET /health", s.get("/health?verbose"));
+            record(seen, "GET /health", s.get("/health?verbose", "Authorization", "Bearer t0ken"));
             s.store.blocking();
             CompletableFuture<TestServer.Reply> holder = CompletableFuture.supplyAsync(() -> s.postJson("/daily-logs",
                     Samples.VALID, "Idempotency-Key", "k", "Authorization", "Bearer t0ken"));

@@ -145,4 +145,31 @@ class OutboxHttpTest {
             assertThat(r.header("Retry-After")).isEqualTo("30");
         }
     }
+
+    @Test
+    void onceTheBreakerIsOpenEntriesAreQueuedAtOnceAndVerboseHealthShowsItWithTheToken() {
+        dev.worklog.outbox.MutableClock clock = new dev.worklog.outbox.MutableClock(TestServer.NOW);
+        dev.worklog.http.CircuitBreaker breaker = dev.worklog.http.CircuitBreaker.builder("memory")
+                .failureThreshold(2).clock(clock).build();
+        InMemoryWorkLogRepository store = new InMemoryWorkLogRepository().breaker(breaker).down();
+        try (TestServer s = TestServer.builder(dir).store(store).token("t0ken").start()) {
+            String auth = "Bearer t0ken";
+            assertThat(s.get("/health?verbose", "Authorization", auth).json().at("/store/circuit_breaker/state")
+                    .asText()).isEqualTo("closed");
+            s.postJson("/daily-logs", Samples.VALID, "Authorization", auth);
+            s.postJson("/daily-logs", Samples.VALID, "Authorization", auth);
+            int attempts = store.saveAttempts();
+            TestServer.Reply fast = s.postJson("/daily-logs", Samples.VALID, "Authorization", auth);
+            assertThat(fast.status()).isEqualTo(202);
+            assertThat(store.saveAttempts()).as("not called while known to be failing").isEqualTo(attempts);
+
+            assertThat(s.get("/health?verbose").status()).isEqualTo(401); // details need the token
+            assertThat(s.get("/health").status()).isEqualTo(200); // the plain check never does
+            com.fasterxml.jackson.databind.JsonNode health = s.get("/health?verbose", "Authorization", auth).json();
+            assertThat(health.at("/store/circuit_breaker/state").asText()).isEqualTo("open");
+            assertThat(health.at("/store/circuit_breaker/consecutive_failures").asInt()).isEqualTo(2);
+            assertThat(health.at("/store/circuit_breaker/last_failure").asText()).contains("connection refused");
+            assertThat(health.at("/outbox/pending").asInt()).isEqualTo(3);
+        }
+    }
 }
