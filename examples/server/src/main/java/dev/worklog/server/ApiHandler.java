@@ -197,6 +197,31 @@ public final class ApiHandler {
         return r;
     }
 
+    /** The answer when the worker pool and its queue are full, without an access-log line (the transport logs). */
+    static ApiResponse busyResponse() {
+        return ApiResponse.json(503, "{\"detail\":\"the server is busy; retry after " + RETRY_AFTER_SECONDS
+                + " s\",\"errors\":[]}", Map.of("Retry-After", String.valueOf(RETRY_AFTER_SECONDS), "Connection",
+                        "close"));
+    }
+
+    /** The answer while shutting down, without an access-log line (the transport logs). */
+    static ApiResponse drainingResponse() {
+        return ApiResponse.json(503, "{\"detail\":\"the server is shutting down; retry after " + RETRY_AFTER_SECONDS
+                + " s\",\"errors\":[]}", Map.of("Retry-After", String.valueOf(RETRY_AFTER_SECONDS), "Connection",
+                        "close"));
+    }
+
+    /**
+     * The answer to a request the transport could not read (malformed, too large, too slow): always a 4xx, the
+     * error body of every other answer, and the connection closes.
+     */
+    static ApiResponse transportError(int status, String detail) {
+        ObjectNode n = Json.MAPPER.createObjectNode();
+        n.put("detail", detail);
+        n.putArray("errors");
+        return ApiResponse.json(status, Json.write(n), Map.of("Connection", "close"));
+    }
+
     /** The answer while shutting down: 503 with {@code Retry-After}, so clients go to another instance. */
     public ApiResponse shuttingDown(String method, String path) {
         long start = System.nanoTime();
@@ -326,14 +351,17 @@ public final class ApiHandler {
 
     /**
      * The plain health check's answer for a transport that answers it without the worker pool (so that it answers
-     * even when every worker is busy): no store, no LLM, no token, no Jackson. Counts as the first request.
+     * even when every worker is busy): no store, no LLM, no token, no Jackson, no log line (the transport writes
+     * it). Counts as the first request.
      */
-    public ApiResponse quickHealth(String method, String path) {
-        long start = System.nanoTime();
-        ApiResponse r = healthAt(clock);
-        access(method, path, r.status(), start);
+    ApiResponse quickHealth() {
         firstRequest.countDown();
-        return r;
+        return healthAt(clock);
+    }
+
+    /** {@link #quickHealth()} while the SDK is still loading. */
+    static ApiResponse quickEarlyHealth() {
+        return healthAt(Clock.systemUTC());
     }
 
     /** The health answer while the SDK is still loading: the process is up, which is all {@code /health} says. */
@@ -753,8 +781,13 @@ public final class ApiHandler {
      * finds it). Client text is bounded and control characters escaped, so a path cannot forge log lines.
      */
     private static void access(String method, String path, int status, long startNanos) {
+        access(method, path, status, startNanos, System.nanoTime());
+    }
+
+    /** The access-log line of an answer given between the two instants (the transport's own answers use this). */
+    static void access(String method, String path, int status, long startNanos, long endNanos) {
         if (ACCESS.isInfoEnabled()) {
-            long tenths = (System.nanoTime() - startNanos) / 100_000; // duration in 0.1 ms, without String.format
+            long tenths = (endNanos - startNanos) / 100_000; // duration in 0.1 ms, without String.format
             ACCESS.info(RequestBodies.shorten(method) + " " + RequestBodies.shorten(path) + " " + status + " "
                     + tenths / 10 + "." + tenths % 10);
         }

@@ -1,67 +1,65 @@
 package dev.worklog.server;
 
-import com.sun.net.httpserver.Headers;
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.time.Duration;
-import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.SynchronousQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.LongSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Binds an {@link ApiHandler} to the JDK's {@code com.sun.net.httpserver}: reads the request (at most 1 MiB + 1
- * byte of body), calls the handler, writes the response. Nothing else happens here, so another transport can reuse
- * the handler unchanged.
+ * Binds an {@link ApiHandler} to {@link Http1Server}, the module's own small HTTP/1.1 server: one event loop reads
+ * and writes every connection (so slow or broken clients cost no thread), a fixed pool of workers runs the handler.
+ * Nothing else happens here, so another transport (the AWS Lambda adapter) reuses the handler unchanged.
  *
- * <p><b>Load shedding.</b> Requests run on a fixed pool of worker threads with a bounded queue. When both are full
- * the request is answered at once with 503 and {@code Retry-After} on the server's dispatcher thread, without
- * reading its body, instead of piling up.
+ * <p><b>Why not the JDK's {@code com.sun.net.httpserver}.</b> It reads request heads and bodies on its worker
+ * threads without a read time-out, so a few slow connections stop every route; its overload handler runs on its only
+ * dispatcher thread; and some malformed requests get a 5xx or no status line from inside it. Its system properties
+ * (JDK 17: {@code sun.net.httpserver.maxReqTime}, {@code jdk.httpserver.maxConnections}, ...) close such connections
+ * without an answer and leave the 501 for {@code Transfer-Encoding: gzip}. The measurements are in the module's
+ * README.
+ *
+ * <p><b>Load shedding.</b> Requests run on a fixed pool of worker threads with a bounded queue; when both are full
+ * the event loop answers 503 with {@code Retry-After} at once (a prepared answer written without blocking). The
+ * plain health check is answered on the loop, so it answers even while every worker is busy.
  *
  * <p><b>Graceful shutdown.</b> {@link #shutdown(Duration)} first answers new requests with 503 and
  * {@code Connection: close}, waits for the requests in flight to finish (up to the timeout), then closes the
- * listener and the pool.
+ * listener, the connections and the pool.
  */
 public final class HttpApiServer implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(HttpApiServer.class);
-    /** Set on the dispatcher thread while it answers a request the pool had no room for. */
-    private static final ThreadLocal<Boolean> SHED = new ThreadLocal<>();
-
-    static {
-        // The JDK server writes headers and body in separate packets; without TCP_NODELAY, Nagle's algorithm and
-        // the client's delayed ACK add ~40 ms to every keep-alive response. Must be set before the server classes
-        // read their configuration; an explicit -D on the command line wins.
-        if (System.getProperty("sun.net.httpserver.nodelay") == null) {
-            System.setProperty("sun.net.httpserver.nodelay", "true");
-        }
-    }
 
     /** How long a request that arrives while the SDK is still loading waits for it before getting 503. */
     private static final long STARTING_WAIT_SECONDS = 30;
 
+    /**
+     * Most bytes of an oversized body read and thrown away after its 413, so the client sees the answer: closing a
+     * socket with unread data makes the kernel send a reset, which can destroy the response before the client
+     * reads it. Bodies beyond this are cut off (reset and all); they are not worth the bandwidth.
+     */
+    static final long MAX_DISCARD_BYTES = 16L << 20;
+
     private volatile ApiHandler handler;
-    private final java.util.concurrent.CountDownLatch ready = new java.util.concurrent.CountDownLatch(1);
-    private final HttpServer server;
+    private final CountDownLatch ready = new CountDownLatch(1);
     private final ThreadPoolExecutor workers;
+    private final AccessLog accessLog = new AccessLog();
     private final Object inFlightLock = new Object();
     private int inFlight;
     private volatile boolean draining;
     private volatile boolean stopped;
+    private Http1Server transport;
 
-    private HttpApiServer(ApiHandler handler, HttpServer server, ThreadPoolExecutor workers) {
-        this.handler = handler;
-        this.server = server;
+    private HttpApiServer(ThreadPoolExecutor workers) {
         this.workers = workers;
     }
 
@@ -83,6 +81,11 @@ public final class HttpApiServer implements AutoCloseable {
      * @throws UncheckedIOException when the address cannot be bound (for example, the port is in use)
      */
     public static HttpApiServer bind(ServerOptions options) {
+        return bind(options, System::nanoTime);
+    }
+
+    /** {@link #bind(ServerOptions)} with the transport's time-outs measured by {@code nanos} (tests move it). */
+    static HttpApiServer bind(ServerOptions options, LongSupplier nanos) {
         AtomicInteger n = new AtomicInteger();
         BlockingQueue<Runnable> queue = options.queue() == 0 ? new SynchronousQueue<>()
                 : new ArrayBlockingQueue<>(options.queue());
@@ -91,27 +94,22 @@ public final class HttpApiServer implements AutoCloseable {
                     Thread t = new Thread(r, "worklog-http-" + n.incrementAndGet());
                     t.setDaemon(false);
                     return t;
-                }, (task, pool) -> {
-                    // no room: answer 503 right here instead of dropping the connection
-                    SHED.set(Boolean.TRUE);
-                    try {
-                        task.run();
-                    } finally {
-                        SHED.remove();
-                    }
-                });
+                }, new ThreadPoolExecutor.AbortPolicy());
+        HttpApiServer api = new HttpApiServer(workers);
+        // bodies being read or waiting for a worker: a quarter of the heap, and at least a few full-size ones
+        long budget = Math.max(4L * (ApiHandler.MAX_BODY_BYTES + 1), Runtime.getRuntime().maxMemory() / 4);
+        Http1Server.Settings settings = new Http1Server.Settings(options.headerTimeout(), options.bodyTimeout(),
+                options.idleTimeout(), options.bodyTimeout(), options.maxConnections(), ApiHandler.MAX_BODY_BYTES,
+                MAX_DISCARD_BYTES, budget);
         try {
-            HttpServer server = HttpServer.create(new InetSocketAddress(options.bind(), options.port()), 256);
-            HttpApiServer api = new HttpApiServer(null, server, workers);
-            server.createContext("/", api::exchange);
-            server.setExecutor(workers);
-            server.start();
-            return api;
-        } catch (IOException e) {
+            api.transport = Http1Server.start(new InetSocketAddress(options.bind(), options.port()), 256, settings,
+                    api.new Requests(), nanos);
+        } catch (UncheckedIOException e) {
             workers.shutdownNow();
             throw new UncheckedIOException("cannot listen on " + options.bind() + ":" + options.port() + ": "
-                    + e.getMessage(), e);
+                    + e.getCause().getMessage(), e.getCause());
         }
+        return api;
     }
 
     /**
@@ -140,113 +138,77 @@ public final class HttpApiServer implements AutoCloseable {
 
     /** The bound port (useful with port 0). */
     public int port() {
-        return server.getAddress().getPort();
+        return transport.port();
     }
 
-    private void exchange(HttpExchange ex) {
-        synchronized (inFlightLock) {
-            inFlight++;
+    /** The transport, for tests that move its time and check its connections. */
+    Http1Server transport() {
+        return transport;
+    }
+
+    /** What the transport does with requests: the worker pool, the quick health check, the access log. */
+    private final class Requests implements Http1Server.Handler {
+        @Override
+        public boolean submit(Http1Server.Exchange exchange) {
+            synchronized (inFlightLock) {
+                inFlight++;
+            }
+            try {
+                workers.execute(() -> handle(exchange));
+                return true;
+            } catch (RejectedExecutionException e) {
+                done();
+                return false;
+            }
+        }
+
+        @Override
+        public ApiResponse quick(RequestHead head) {
+            if (!ApiHandler.isHealthCheck(head.method(), head.path())
+                    || ApiHandler.wantsVerboseHealth(head.rawQuery())) {
+                return null;
+            }
+            ApiHandler h = handler;
+            return h == null ? ApiHandler.quickEarlyHealth() : h.quickHealth();
+        }
+
+        @Override
+        public void answered(String method, String path, int status, long startNanos, long endNanos) {
+            accessLog.add(method, path, status, startNanos, endNanos);
+        }
+    }
+
+    private void handle(Http1Server.Exchange exchange) {
+        RequestHead head = exchange.head();
+        ApiResponse response;
+        try {
+            ApiHandler h = handler;
+            if (h == null) {
+                h = awaitReady();
+            }
+            if (h == null) {
+                response = ApiHandler.starting(head.method(), head.path());
+            } else if (draining) {
+                response = h.shuttingDown(head.method(), head.path());
+            } else {
+                response = h.handle(new ApiRequest(head.method(), head.path(), head.rawQuery(), head.headers(),
+                        exchange.body()));
+            }
+        } catch (RuntimeException | Error e) {
+            LOG.error("unexpected failure answering {} {}", head.method(), head.path(), e);
+            response = ApiHandler.transportError(500, "internal server error");
         }
         try {
-            String method = ex.getRequestMethod();
-            String path = ex.getRequestURI().getPath();
-            ApiHandler handler = this.handler;
-            if (handler == null) {
-                if (ApiHandler.isHealthCheck(method, path)) {
-                    write(ex, ApiHandler.earlyHealth(method, path), "HEAD".equalsIgnoreCase(method));
-                    return;
-                }
-                handler = awaitReady();
-                if (handler == null) {
-                    write(ex, ApiHandler.starting(method, path), false);
-                    return;
-                }
-            }
-            ApiResponse response;
-            if (Boolean.TRUE.equals(SHED.get())) {
-                response = handler.overloaded(method, path);
-            } else if (draining) {
-                response = handler.shuttingDown(method, path);
-            } else {
-                response = handler.handle(new ApiRequest(method, path == null ? "" : path,
-                        ex.getRequestURI().getRawQuery(), ex.getRequestHeaders(), readBody(ex)));
-            }
-            write(ex, response, "HEAD".equalsIgnoreCase(method));
-        } catch (IOException | RuntimeException e) {
-            // the client went away, or sent something the JDK server rejected; nothing useful can be answered
-            LOG.debug("exchange aborted: {}", e.toString());
+            exchange.respond(response);
         } finally {
-            ex.close();
-            synchronized (inFlightLock) {
-                inFlight--;
-                inFlightLock.notifyAll();
-            }
+            done();
         }
     }
 
-    /**
-     * Most bytes of an oversized body read and thrown away after a 413, so the client sees the answer: closing a
-     * socket with unread data makes the kernel send a reset, which can destroy the response before the client
-     * reads it. Bodies beyond this are cut off (reset and all); they are not worth the bandwidth.
-     */
-    static final long MAX_DISCARD_BYTES = 16L << 20;
-
-    /**
-     * Reads at most {@link ApiHandler#MAX_BODY_BYTES} + 1 bytes: enough to tell that a body is too large, never
-     * buffering more. The rest of an oversized body is read and discarded in small chunks, up to
-     * {@link #MAX_DISCARD_BYTES}.
-     */
-    private static byte[] readBody(HttpExchange ex) throws IOException {
-        String length = ex.getRequestHeaders().getFirst("Content-Length");
-        long declared = -1;
-        if (length != null) {
-            try {
-                declared = Long.parseLong(length.strip());
-            } catch (NumberFormatException e) {
-                return new byte[0]; // the handler answers 400
-            }
-        }
-        InputStream in = ex.getRequestBody();
-        if (declared > ApiHandler.MAX_BODY_BYTES) {
-            // the handler answers 413 from the header; the body is not kept
-            if (declared <= MAX_DISCARD_BYTES) {
-                discard(in);
-            }
-            return new byte[0];
-        }
-        byte[] body = in.readNBytes(ApiHandler.MAX_BODY_BYTES + 1);
-        if (body.length > ApiHandler.MAX_BODY_BYTES) {
-            discard(in); // chunked and too large: 413, after draining what is reasonable
-        }
-        return body;
-    }
-
-    private static void discard(InputStream in) throws IOException {
-        byte[] buffer = new byte[8192];
-        long total = 0;
-        int n;
-        while (total < MAX_DISCARD_BYTES && (n = in.read(buffer)) > 0) {
-            total += n;
-        }
-    }
-
-    private static void write(HttpExchange ex, ApiResponse response, boolean head) throws IOException {
-        Headers h = ex.getResponseHeaders();
-        for (Map.Entry<String, String> e : response.headers().entrySet()) {
-            h.set(e.getKey(), e.getValue());
-        }
-        h.set("X-Content-Type-Options", "nosniff");
-        byte[] body = response.body();
-        if (head || body.length == 0) {
-            if (head && body.length > 0) {
-                h.set("Content-Length", String.valueOf(body.length));
-            }
-            ex.sendResponseHeaders(response.status(), -1);
-            return;
-        }
-        ex.sendResponseHeaders(response.status(), body.length);
-        try (OutputStream out = ex.getResponseBody()) {
-            out.write(body);
+    private void done() {
+        synchronized (inFlightLock) {
+            inFlight--;
+            inFlightLock.notifyAll();
         }
     }
 
@@ -261,6 +223,7 @@ public final class HttpApiServer implements AutoCloseable {
             return true;
         }
         draining = true;
+        transport.drain();
         long deadline = System.nanoTime() + timeout.toNanos();
         boolean drained;
         synchronized (inFlightLock) {
@@ -275,7 +238,13 @@ public final class HttpApiServer implements AutoCloseable {
             drained = inFlight == 0;
         }
         stopped = true;
-        server.stop(0);
+        // the last answers were handed to the loop just now: give it a moment to write them before closing
+        try {
+            transport.sweep().get(1, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            LOG.debug("transport did not settle: {}", e.toString());
+        }
+        transport.close();
         workers.shutdown();
         try {
             if (!workers.awaitTermination(1, TimeUnit.SECONDS)) {
@@ -285,6 +254,7 @@ public final class HttpApiServer implements AutoCloseable {
             Thread.currentThread().interrupt();
             workers.shutdownNow();
         }
+        accessLog.flush();
         return drained;
     }
 
@@ -293,7 +263,7 @@ public final class HttpApiServer implements AutoCloseable {
         return workers.awaitTermination(timeout.toMillis(), TimeUnit.MILLISECONDS);
     }
 
-    /** Requests being handled right now. */
+    /** Requests being handled right now (handed to the workers and not yet answered). */
     int inFlight() {
         synchronized (inFlightLock) {
             return inFlight;
@@ -304,5 +274,61 @@ public final class HttpApiServer implements AutoCloseable {
     @Override
     public void close() {
         shutdown(Duration.ZERO);
+    }
+
+    /**
+     * The access-log lines of answers the event loop gives itself, written by a thread of their own so that a slow
+     * log sink (a full pipe to the container runtime) never stalls the loop. When the queue is full, lines are
+     * dropped and counted.
+     */
+    private static final class AccessLog {
+        private record Line(String method, String path, int status, long start, long end) {
+        }
+
+        private final BlockingQueue<Line> queue = new ArrayBlockingQueue<>(4096);
+        private final AtomicInteger dropped = new AtomicInteger();
+        private volatile Thread writer;
+
+        void add(String method, String path, int status, long start, long end) {
+            if (!queue.offer(new Line(method, path, status, start, end))) {
+                dropped.incrementAndGet();
+            }
+            if (writer == null) {
+                startWriter();
+            }
+        }
+
+        private synchronized void startWriter() {
+            if (writer != null) {
+                return;
+            }
+            Thread t = new Thread(() -> {
+                while (true) {
+                    try {
+                        write(queue.take());
+                    } catch (InterruptedException e) {
+                        return;
+                    }
+                }
+            }, "worklog-access-log");
+            t.setDaemon(true);
+            t.start();
+            writer = t;
+        }
+
+        private void write(Line l) {
+            int lost = dropped.getAndSet(0);
+            if (lost > 0) {
+                LOG.warn("{} access-log lines were dropped: the log could not keep up", lost);
+            }
+            ApiHandler.access(l.method(), l.path(), l.status(), l.start(), l.end());
+        }
+
+        void flush() {
+            Line l;
+            while ((l = queue.poll()) != null) {
+                write(l);
+            }
+        }
     }
 }

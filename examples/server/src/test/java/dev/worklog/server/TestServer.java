@@ -51,8 +51,13 @@ final class TestServer implements AutoCloseable {
                         b.token == null ? List.of() : List.of(b.token)))
                 .build();
         this.handler = new ApiHandler(logger, outbox, b.token, Clock.fixed(NOW, ZoneOffset.UTC));
-        this.server = HttpApiServer.start(handler, new ServerOptions("127.0.0.1", 0, b.token, b.threads, b.queue,
-                dir.resolve("outbox"), Duration.ofSeconds(5)));
+        ServerOptions options = new ServerOptions("127.0.0.1", 0, b.token, b.threads, b.queue, dir.resolve("outbox"),
+                Duration.ofSeconds(5));
+        if (b.maxConnections > 0) {
+            options = options.withTransport(options.headerTimeout(), options.bodyTimeout(), options.idleTimeout(),
+                    b.maxConnections);
+        }
+        this.server = HttpApiServer.bind(options, b.ticker).start(handler);
     }
 
     static Builder builder(Path dir) {
@@ -147,6 +152,8 @@ final class TestServer implements AutoCloseable {
         private int threads = 4;
         private int queue = 16;
         private InMemoryWorkLogRepository store = new InMemoryWorkLogRepository();
+        private java.util.function.LongSupplier ticker = System::nanoTime;
+        private int maxConnections;
 
         private Builder(Path dir) {
             this.dir = dir;
@@ -165,6 +172,17 @@ final class TestServer implements AutoCloseable {
 
         Builder store(InMemoryWorkLogRepository value) {
             store = value;
+            return this;
+        }
+
+        /** The transport's clock (nanoseconds): tests move it and call {@code server.transport().sweep()}. */
+        Builder ticker(java.util.function.LongSupplier value) {
+            ticker = value;
+            return this;
+        }
+
+        Builder maxConnections(int value) {
+            maxConnections = value;
             return this;
         }
 

@@ -1,5 +1,17 @@
 package dev.worklog.server.bench;
 
+import static dev.worklog.server.bench.BenchSupport.deleteTree;
+import static dev.worklog.server.bench.BenchSupport.java;
+import static dev.worklog.server.bench.BenchSupport.kb;
+import static dev.worklog.server.bench.BenchSupport.loadAverage;
+import static dev.worklog.server.bench.BenchSupport.percentile;
+import static dev.worklog.server.bench.BenchSupport.procStatus;
+import static dev.worklog.server.bench.BenchSupport.readFlags;
+import static dev.worklog.server.bench.BenchSupport.readResponse;
+import static dev.worklog.server.bench.BenchSupport.stop;
+
+import dev.worklog.server.bench.BenchSupport.Started;
+
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -68,8 +80,8 @@ public final class ServerBenchmark {
             Path archive = work.resolve("server.jsa");
             List<String> training = new ArrayList<>(flags);
             training.add("-XX:ArchiveClassesAtExit=" + archive);
-            Started t = startServer(training, work.resolve("training"), jar, "local");
-            stop(t.process);
+            Started t = BenchSupport.startServer(training, work.resolve("training"), jar, "local", Map.of());
+            stop(t.process());
             serveFlags.add("-XX:SharedArchiveFile=" + archive);
             startupClasspath = jar;
             startupStore = "local";
@@ -80,18 +92,19 @@ public final class ServerBenchmark {
         long[] server = new long[STARTUP_RUNS];
         for (int i = 0; i < STARTUP_RUNS; i++) {
             hello[i] = helloRun(flags);
-            Started s = startServer(serveFlags, work.resolve("startup-" + i), startupClasspath, startupStore);
-            server[i] = s.nanosToFirst200;
-            stop(s.process);
+            Started s = BenchSupport.startServer(serveFlags, work.resolve("startup-" + i), startupClasspath, startupStore,
+                    Map.of());
+            server[i] = s.nanosToFirst200();
+            stop(s.process());
         }
         double helloMs = median(hello) / 1e6;
         double serverMs = median(server) / 1e6;
         double ratio = serverMs / helloMs;
 
         // (b) throughput and latency, (c) memory
-        Started s = startServer(flags, work.resolve("load"),
-                System.getProperty("bench.server.classpath", System.getProperty("java.class.path")), "memory");
-        long pid = s.process.pid();
+        Started s = BenchSupport.startServer(flags, work.resolve("load"),
+                System.getProperty("bench.server.classpath", System.getProperty("java.class.path")), "memory", Map.of());
+        long pid = s.process().pid();
         String body = "{\"title\":\"Cut p99 latency of search\",\"context\":\"### Situation\\nSearch was slow\\n"
                 + "### Task\\nCut p99\\n### Action\\n- added a cache\\n### Result\\np99 800 ms -> 120 ms\","
                 + "\"category\":\"성능개선\",\"impact_level\":\"High\",\"tech_stack\":[\"Java\",\"Redis\"],"
@@ -99,21 +112,21 @@ public final class ServerBenchmark {
         byte[] request = ("POST /daily-logs HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\n"
                 + "Content-Length: " + body.getBytes(StandardCharsets.UTF_8).length + "\r\n\r\n" + body)
                 .getBytes(StandardCharsets.UTF_8);
-        load(s.port, request, CLIENTS, WARMUP_REQUESTS, null);
+        load(s.port(), request, CLIENTS, WARMUP_REQUESTS, null);
         Path accessLog = work.resolve("load").resolve("stdout.log");
         long accessLogOffset = Files.size(accessLog);
         long cpuBefore = cpuNanos(pid);
         long[] latencies = new long[MEASURED_REQUESTS];
         long t0 = System.nanoTime();
-        load(s.port, request, CLIENTS, MEASURED_REQUESTS, latencies);
+        load(s.port(), request, CLIENTS, MEASURED_REQUESTS, latencies);
         long elapsed = System.nanoTime() - t0;
         long cpuAfter = cpuNanos(pid);
         double[] overhead = serverTimes(accessLog, accessLogOffset);
         long[] single = new long[2_000];
-        load(s.port, request, 1, single.length, single);
+        load(s.port(), request, 1, single.length, single);
         long totalRequests = WARMUP_REQUESTS + MEASURED_REQUESTS + single.length;
         Map<String, String> status = procStatus(pid);
-        stop(s.process);
+        stop(s.process());
 
         Arrays.sort(latencies);
         Arrays.sort(single);
@@ -177,21 +190,6 @@ public final class ServerBenchmark {
         return String.format(Locale.ROOT, v >= 100 ? "%.0f %s" : "%.2f %s", v, unit);
     }
 
-    static List<String> readFlags(Path file) throws IOException {
-        List<String> flags = new ArrayList<>();
-        for (String line : Files.readAllLines(file)) {
-            String l = line.strip();
-            if (!l.isEmpty() && !l.startsWith("#")) {
-                flags.add(l);
-            }
-        }
-        return flags;
-    }
-
-    private static String java() {
-        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
-    }
-
     private static long helloRun(List<String> flags) throws Exception {
         List<String> cmd = new ArrayList<>();
         cmd.add(java());
@@ -208,70 +206,6 @@ public final class ServerBenchmark {
 
     private static String classesDirOf(Class<?> type) throws Exception {
         return Path.of(type.getProtectionDomain().getCodeSource().getLocation().toURI()).toString();
-    }
-
-    private record Started(Process process, int port, long nanosToFirst200) {
-    }
-
-    private static Started startServer(List<String> flags, Path dir, String classpath, String store)
-            throws Exception {
-        Files.createDirectories(dir);
-        int port;
-        try (ServerSocket probe = new ServerSocket(0)) {
-            port = probe.getLocalPort();
-        }
-        List<String> cmd = new ArrayList<>();
-        cmd.add(java());
-        cmd.addAll(flags);
-        cmd.addAll(List.of("-cp", classpath, "dev.worklog.server.Main"));
-        ProcessBuilder pb = new ProcessBuilder(cmd).directory(dir.toFile())
-                .redirectOutput(dir.resolve("stdout.log").toFile()).redirectError(dir.resolve("stderr.log").toFile());
-        Map<String, String> env = pb.environment();
-        env.keySet().removeIf(k -> k.startsWith("WORKLOG_") || k.startsWith("NOTION_") || k.equals("API_AUTH_TOKEN")
-                || k.equals("LLM_PROVIDER"));
-        env.put("PORT", String.valueOf(port));
-        env.put("WORKLOG_BIND", "127.0.0.1");
-        env.put("WORKLOG_STORE", store);
-        env.put("WORKLOG_DATA_DIR", dir.resolve("data").toString());
-        // the launcher's defaults unless a run compares another worker count (bench/server.sh threads=N)
-        String threads = System.getProperty("bench.server.threads");
-        if (threads != null) {
-            env.put("WORKLOG_SERVER_THREADS", threads);
-        }
-        env.put("WORKLOG_TIMEZONE", "UTC");
-        env.put("LOG_FILE", dir.resolve("execution.log").toString());
-        env.put("WORKLOG_OUTBOX_DIR", dir.resolve("outbox").toString());
-        long start = System.nanoTime();
-        Process p = pb.start();
-        byte[] health = "GET /health HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n"
-                .getBytes(StandardCharsets.US_ASCII);
-        long deadline = start + TimeUnit.SECONDS.toNanos(60);
-        while (System.nanoTime() < deadline) {
-            if (!p.isAlive()) {
-                throw new IllegalStateException("server exited: " + Files.readString(dir.resolve("stderr.log")));
-            }
-            try (Socket socket = new Socket()) {
-                socket.connect(new InetSocketAddress("127.0.0.1", port), 1000);
-                socket.setSoTimeout(10_000);
-                socket.getOutputStream().write(health);
-                String head = new String(socket.getInputStream().readNBytes(12), StandardCharsets.US_ASCII);
-                if (head.equals("HTTP/1.1 200")) {
-                    return new Started(p, port, System.nanoTime() - start);
-                }
-            } catch (ConnectException e) {
-                // not listening yet
-            }
-            LockSupport.parkNanos(500_000); // poll every 0.5 ms: fine enough, and leaves the CPU to the server
-        }
-        p.destroyForcibly();
-        throw new IllegalStateException("server did not answer /health within 60 s");
-    }
-
-    private static void stop(Process p) throws InterruptedException {
-        p.toHandle().destroy();
-        if (!p.waitFor(30, TimeUnit.SECONDS)) {
-            p.destroyForcibly();
-        }
     }
 
     /** {@code total} requests over {@code clients} keep-alive connections; latencies recorded when given. */
@@ -316,38 +250,6 @@ public final class ServerBenchmark {
         }
     }
 
-    /** Reads one HTTP/1.1 response with a Content-Length body; returns its status. */
-    private static int readResponse(InputStream in) throws IOException {
-        StringBuilder line = new StringBuilder();
-        int status = -1;
-        int length = 0;
-        while (true) {
-            line.setLength(0);
-            int b;
-            while ((b = in.read()) != '\n') {
-                if (b < 0) {
-                    throw new IOException("connection closed");
-                }
-                if (b != '\r') {
-                    line.append((char) b);
-                }
-            }
-            if (line.length() == 0) {
-                break;
-            }
-            String l = line.toString();
-            if (status < 0) {
-                status = Integer.parseInt(l.substring(9, 12));
-            } else if (l.regionMatches(true, 0, "Content-Length:", 0, 15)) {
-                length = Integer.parseInt(l.substring(15).strip());
-            }
-        }
-        if (in.readNBytes(length).length != length) {
-            throw new IOException("short body");
-        }
-        return status;
-    }
-
     /** User plus system CPU time of a process, from {@code /proc/<pid>/stat}; -1 where there is no /proc. */
     private static long cpuNanos(long pid) {
         try {
@@ -360,43 +262,9 @@ public final class ServerBenchmark {
         }
     }
 
-    private static String loadAverage() {
-        try {
-            return Files.readString(Path.of("/proc/loadavg")).split(" ")[0];
-        } catch (IOException | RuntimeException e) {
-            return "unknown";
-        }
-    }
-
-    private static Map<String, String> procStatus(long pid) throws IOException {
-        Map<String, String> out = new java.util.HashMap<>();
-        for (String line : Files.readAllLines(Path.of("/proc/" + pid + "/status"))) {
-            int colon = line.indexOf(':');
-            if (colon > 0) {
-                out.put(line.substring(0, colon), line.substring(colon + 1).strip());
-            }
-        }
-        return out;
-    }
-
-    private static long kb(String value) {
-        return value == null ? -1 : Long.parseLong(value.replace("kB", "").strip());
-    }
-
     private static double median(long[] values) {
         long[] copy = values.clone();
         Arrays.sort(copy);
         return copy[copy.length / 2];
-    }
-
-    private static long percentile(long[] sorted, int p) {
-        int index = (int) Math.ceil(p / 100.0 * sorted.length) - 1;
-        return sorted[Math.max(0, Math.min(sorted.length - 1, index))];
-    }
-
-    private static void deleteTree(Path root) throws IOException {
-        try (var paths = Files.walk(root)) {
-            paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        }
     }
 }
