@@ -280,12 +280,14 @@ public final class Outbox implements WorkLogRepository {
             logQueued(log, queueId, reason);
             return Submission.queued(queueId).withEntryId(log.entryId());
         }
-        IntentJournal.Intent intent;
-        try {
-            intent = journal.begin(intentRecord(log, queueId, keyHash, fingerprint));
-        } catch (UncheckedIOException e) {
-            throw new OutboxException("cannot record the intent to store '" + log.title() + "' on disk: "
-                    + e.getMessage(), e);
+        IntentJournal.Intent intent = null;
+        if (delegate.durable()) {
+            try {
+                intent = journal.begin(intentRecord(log, queueId, keyHash, fingerprint));
+            } catch (UncheckedIOException e) {
+                throw new OutboxException("cannot record the intent to store '" + log.title() + "' on disk: "
+                        + e.getMessage(), e);
+            }
         }
         CrashPoints.reach("create.intent-recorded");
         StoredRef ref;
@@ -293,7 +295,7 @@ public final class Outbox implements WorkLogRepository {
             ref = delegate.saveDailyLog(log);
         } catch (WorkLogException e) {
             if (!e.isRetryable()) {
-                journal.done(intent); // refused for good: nothing was stored, nothing to recover
+                done(intent); // refused for good: nothing was stored, nothing to recover
                 throw e;
             }
             return queueAfterFailure(log, intent, queueId, keyHash, fingerprint, e.getMessage());
@@ -314,15 +316,21 @@ public final class Outbox implements WorkLogRepository {
             }
         }
         CrashPoints.reach("create.idempotency-recorded");
-        journal.done(intent);
+        done(intent);
         return stored;
+    }
+
+    private void done(IntentJournal.Intent intent) {
+        if (intent != null) {
+            journal.done(intent);
+        }
     }
 
     private Submission queueAfterFailure(DailyLog log, IntentJournal.Intent intent, String queueId, String keyHash,
             String fingerprint, String reason) {
         enqueue(log, queueId, keyHash, fingerprint, reason);
         CrashPoints.reach("queue.pending-written");
-        journal.done(intent);
+        done(intent);
         logQueued(log, queueId, reason);
         return Submission.queued(queueId).withEntryId(log.entryId());
     }

@@ -39,6 +39,16 @@ public interface WorkLogRepository extends AutoCloseable {
     }
 
     /**
+     * Whether what the store holds survives a restart of this process (the default). The outbox records a
+     * write-ahead intent before each create only for durable stores: for one that forgets its entries when the
+     * process ends (an in-memory store for tests and benchmarks), an intent on disk would outlive the entry it
+     * protects, and its fsync would be the only cost of the request.
+     */
+    default boolean durable() {
+        return true;
+    }
+
+    /**
      * The circuit breaker guarding the store's remote calls, if it has one (the Notion store does): while it is not
      * closed, the store is known to be failing and callers may queue instead of waiting for it.
      */

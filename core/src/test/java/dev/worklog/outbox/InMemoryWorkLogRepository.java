@@ -125,6 +125,20 @@ public final class InMemoryWorkLogRepository implements WorkLogRepository {
         return "in-memory store";
     }
 
+    /** Durable unless told otherwise: tests of the intent journal use it as a stand-in for a real store. */
+    private volatile boolean durable = true;
+
+    /** Declares the store non-durable (what the benchmark's zero-latency store is): the outbox keeps no intents. */
+    public InMemoryWorkLogRepository forgetful() {
+        durable = false;
+        return this;
+    }
+
+    @Override
+    public boolean durable() {
+        return durable;
+    }
+
     /** Saves ask this breaker first and report to it, as a remote store's HTTP calls do. */
     public InMemoryWorkLogRepository breaker(dev.worklog.http.CircuitBreaker value) {
         breaker = value;

@@ -82,8 +82,12 @@ public final class Main {
         AtomicReference<Outbox> outbox = new AtomicReference<>();
         WorkLogger logger;
         try {
+            java.time.Duration backoff = positive(config, "WORKLOG_OUTBOX_BACKOFF", java.time.Duration.ofSeconds(2));
+            java.time.Duration maxBackoff = positive(config, "WORKLOG_OUTBOX_MAX_BACKOFF",
+                    java.time.Duration.ofMinutes(5));
             logger = WorkLogger.builder().config(config).repositoryDecorator((repo, ctx) -> {
                 outbox.set(Outbox.builder(options.outboxDir(), repo).clock(ctx.clock())
+                        .initialBackoff(backoff).maxBackoff(maxBackoff.compareTo(backoff) < 0 ? backoff : maxBackoff)
                         .executionLog(ctx.executionLog()).build());
                 return outbox.get();
             }).build();
@@ -126,6 +130,14 @@ public final class Main {
         out.flush();
         logger.executionLog().info(ExecutionLog.API_SERVER, line);
         return new Running(server, outbox.get(), logger, options);
+    }
+
+    private static java.time.Duration positive(WorkLogConfig config, String name, java.time.Duration fallback) {
+        java.time.Duration d = config.getDuration(name, fallback);
+        if (d.isZero()) {
+            throw new dev.worklog.error.ConfigurationException(name + " must be longer than 0 s");
+        }
+        return d;
     }
 
     private static HttpApiServer join(java.util.concurrent.CompletableFuture<HttpApiServer> binding) {
