@@ -232,12 +232,29 @@ final class DailyCommand implements Callable<Integer> {
         return out;
     }
 
+    /**
+     * Reads a file (or stdin for {@code -}) given to an option, refusing at once one larger than a REST body may be
+     * ({@link DailyLogJson#MAX_BODY_BYTES}, as the server): such an entry could never be stored, and a file of
+     * gigabytes should not be read to find that out.
+     */
     private String read(String source, String option) {
+        int limit = DailyLogJson.MAX_BODY_BYTES;
         if ("-".equals(source)) {
-            return main.io().readAll();
+            String text = main.io().readAll(limit + 1);
+            if (text.length() > limit || text.getBytes(StandardCharsets.UTF_8).length > limit) {
+                throw new CliException(option + " -: stdin holds more than " + limit + " bytes; a daily log is at most "
+                        + limit + " bytes (1 MiB) as JSON, the REST server's limit");
+            }
+            return text;
         }
         try {
-            return Files.readString(Path.of(source), StandardCharsets.UTF_8);
+            Path path = Path.of(source);
+            long size = Files.size(path);
+            if (size > limit) {
+                throw new CliException(option + " " + source + ": the file is " + size + " bytes; a daily log is at "
+                        + "most " + limit + " bytes (1 MiB) as JSON, the REST server's limit");
+            }
+            return Files.readString(path, StandardCharsets.UTF_8);
         } catch (IOException | InvalidPathException e) {
             throw new CliException(option + " " + source + ": cannot read the file (" + e.getClass().getSimpleName()
                     + (e.getMessage() == null ? "" : ": " + e.getMessage()) + ")", e);

@@ -68,12 +68,13 @@ final class Io {
         }
     }
 
-    /** The rest of stdin. */
-    String readAll() {
+    /** The rest of stdin, but at most {@code max} characters (a caller that gets {@code max} knows it is too much). */
+    String readAll(int max) {
         StringBuilder text = new StringBuilder();
         char[] buffer = new char[8192];
         try {
-            for (int n; (n = in.read(buffer)) >= 0; ) {
+            for (int n; text.length() < max && (n = in.read(buffer, 0, Math.min(buffer.length, max - text.length())))
+                    >= 0; ) {
                 text.append(buffer, 0, n);
             }
         } catch (IOException e) {
