@@ -160,6 +160,7 @@ public final class NotionWorkLogRepository implements WorkLogRepository {
     private final Map<String, JsonNode> schemas = new ConcurrentHashMap<>();
     private final CircuitBreaker breaker;
     private final EntryLookup entries;
+    private final Sleeper sleeper;
     private final ExecutorService readers;
     private static final int READERS = 3;
     /**
@@ -222,6 +223,7 @@ public final class NotionWorkLogRepository implements WorkLogRepository {
         }
         this.client = new NotionClient(b.baseUrl, b.version, b.token, http.build(), calls);
         this.writer = new BlockWriter(client);
+        this.sleeper = b.sleeper;
         this.entries = new EntryLookup(client, schema, dailyDb,
                 () -> schemas.computeIfAbsent(dailyDb, client::retrieveSchema));
     }
@@ -259,8 +261,7 @@ public final class NotionWorkLogRepository implements WorkLogRepository {
             body.set("properties", properties);
             ArrayNode children = body.putArray("children");
             prefix.forEach(children::add);
-            JsonNode page = client.createPage(body,
-                    () -> entries.find(log).map(p -> new HttpResult(200, emptyHeaders(), p.toString())));
+            JsonNode page = client.createPage(body, () -> landed(log));
             String id = page.path("id").asText();
             try {
                 writer.append(id, blocks.subList(prefix.size(), blocks.size()), prefix.size());
@@ -276,6 +277,27 @@ public final class NotionWorkLogRepository implements WorkLogRepository {
             return new StoredRef(id, page.path("url").asText(pageUrl(id)));
         });
     }
+
+    /**
+     * Whether a create whose answer was lost landed: the entry id is looked up, and when nothing is found, looked up
+     * once more after {@value #SETTLE_MILLIS} ms, because a query is not promised to show a page created a moment
+     * before (an ambiguous failure is rare; the second look costs one query and a second).
+     */
+    private Optional<HttpResult> landed(DailyLog log) {
+        Optional<JsonNode> found = entries.find(log);
+        if (found.isEmpty()) {
+            try {
+                sleeper.sleep(Duration.ofMillis(SETTLE_MILLIS));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new TransportException("interrupted while checking whether a Notion create landed");
+            }
+            found = entries.find(log);
+        }
+        return found.map(p -> new HttpResult(200, emptyHeaders(), p.toString()));
+    }
+
+    private static final long SETTLE_MILLIS = 1000;
 
     /**
      * Looks the entry id up first ({@link EntryLookup}) and creates the page only when it is absent. A page found

@@ -203,7 +203,9 @@ class NotionFaultsTest {
                 .willReturn(okJson("{\"object\":\"list\",\"has_more\":false,\"results\":[{\"object\":\"page\","
                         + "\"id\":\"other\",\"url\":\"https://www.notion.so/other\",\"properties\":{\"Entry ID\":{"
                         + "\"type\":\"rich_text\",\"rich_text\":[{\"plain_text\":\"entry-other\",\"text\":{"
-                        + "\"content\":\"entry-other\"}}]}}}]}")).willSetStateTo("checked"));
+                        + "\"content\":\"entry-other\"}}]}}}]}")).willSetStateTo("looked once"));
+        wm.stubFor(post(urlEqualTo(QUERY)).inScenario("create").whenScenarioStateIs("looked once")
+                .willReturn(okJson(EMPTY)).willSetStateTo("checked"));
         wm.stubFor(post(urlEqualTo("/v1/pages")).inScenario("create").whenScenarioStateIs("checked")
                 .willReturn(okJson("{\"object\":\"page\",\"id\":\"mine\",\"url\":\"https://www.notion.so/mine\"}")));
         StoredRef ref = repo.saveDailyLog(Fixtures.log("same title", LocalDate.of(2026, 11, 24), "body")
@@ -218,13 +220,17 @@ class NotionFaultsTest {
                 .willReturn(aResponse().withStatus(502).withBody("<html><title>502</title></html>"))
                 .willSetStateTo("failed"));
         wm.stubFor(post(urlEqualTo(QUERY)).inScenario("create").whenScenarioStateIs("failed")
+                .willReturn(okJson(EMPTY)).willSetStateTo("looked once"));
+        wm.stubFor(post(urlEqualTo(QUERY)).inScenario("create").whenScenarioStateIs("looked once")
                 .willReturn(okJson(EMPTY)).willSetStateTo("checked"));
         wm.stubFor(post(urlEqualTo("/v1/pages")).inScenario("create").whenScenarioStateIs("checked")
                 .willReturn(okJson("{\"object\":\"page\",\"id\":\"page-2\",\"url\":\"https://www.notion.so/p2\"}")));
         StoredRef ref = repo.saveDailyLog(Fixtures.log("twice", LocalDate.of(2026, 11, 24), "body"));
         assertThat(ref.id()).isEqualTo("page-2");
         wm.verify(2, postRequestedFor(urlEqualTo("/v1/pages")));
-        wm.verify(1, postRequestedFor(urlEqualTo(QUERY)));
+        // not found, so looked up once more a second later (a query may not show a page created a moment before)
+        wm.verify(2, postRequestedFor(urlEqualTo(QUERY)));
+        assertThat(time.sleeps()).startsWith(Duration.ofSeconds(1));
     }
 
     @Test
