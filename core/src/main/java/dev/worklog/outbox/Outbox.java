@@ -78,6 +78,8 @@ public final class Outbox implements WorkLogRepository {
     public static final String DIR_VARIABLE = "WORKLOG_OUTBOX_DIR";
     /** The outbox folder when {@link #DIR_VARIABLE} is unset: {@code worklog-outbox} in the working folder. */
     public static final String DEFAULT_DIR = "worklog-outbox";
+    /** The variable saying whether the folder outlives the process ({@code true} unless set). */
+    public static final String DURABLE_VARIABLE = "WORKLOG_OUTBOX_DURABLE";
 
     /** The longest accepted idempotency key, as the IETF draft suggests servers bound it. */
     public static final int MAX_KEY_LENGTH = 255;
@@ -99,6 +101,7 @@ public final class Outbox implements WorkLogRepository {
     private final ExecutionLog executionLog;
     private final ScheduledExecutorService scheduler;
     private final boolean ownsScheduler;
+    private final boolean durableFolder;
 
     /** One delivery pass at a time, so the background deliverer and {@link #flush()} never send an entry twice. */
     private final ReentrantLock deliveryLock = new ReentrantLock();
@@ -129,6 +132,7 @@ public final class Outbox implements WorkLogRepository {
         this.executionLog = b.executionLog;
         this.ownsScheduler = b.scheduler == null;
         this.scheduler = b.scheduler;
+        this.durableFolder = b.durableFolder;
         try {
             Files.createDirectories(pendingDir);
             Files.createDirectories(failedDir);
@@ -168,6 +172,21 @@ public final class Outbox implements WorkLogRepository {
             throw new dev.worklog.error.ConfigurationException(DIR_VARIABLE + " is not a valid path: "
                     + e.getMessage(), e);
         }
+    }
+
+    /**
+     * Whether a configuration says the outbox folder outlives the process ({@value #DURABLE_VARIABLE}, default
+     * {@code true}).
+     *
+     * @throws dev.worklog.error.ConfigurationException when the value is not true or false
+     */
+    public static boolean durable(dev.worklog.config.WorkLogConfig config) {
+        String value = config.get(DURABLE_VARIABLE, "true").toLowerCase(java.util.Locale.ROOT);
+        if (!value.equals("true") && !value.equals("false")) {
+            throw new dev.worklog.error.ConfigurationException(DURABLE_VARIABLE + " must be true or false, got '"
+                    + value + "'");
+        }
+        return value.equals("true");
     }
 
     /** A builder for an outbox in {@code dir} in front of {@code delegate}. */
@@ -274,6 +293,10 @@ public final class Outbox implements WorkLogRepository {
         String queueId = newQueueId();
         Optional<CircuitBreaker> breaker = delegate.circuitBreaker();
         if (breaker.isPresent() && !breaker.get().isClosed()) {
+            if (!durableFolder) {
+                // nothing to promise with: refuse now (503 with the time until the breaker's trial call)
+                breaker.get().acquirePermission();
+            }
             // the store is known to be failing: queue now instead of waiting out its retries
             String reason = "the store is failing (" + breaker.get().snapshot().describe() + ")";
             enqueue(log, queueId, keyHash, fingerprint, reason);
@@ -296,6 +319,10 @@ public final class Outbox implements WorkLogRepository {
         } catch (WorkLogException e) {
             if (!e.isRetryable()) {
                 done(intent); // refused for good: nothing was stored, nothing to recover
+                throw e;
+            }
+            if (!durableFolder) {
+                // the create may have landed, so the intent stays: a restart of this environment looks it up
                 throw e;
             }
             return queueAfterFailure(log, intent, queueId, keyHash, fingerprint, e.getMessage());
@@ -796,6 +823,7 @@ public final class Outbox implements WorkLogRepository {
         private Duration pollInterval = Duration.ofSeconds(1);
         private ExecutionLog executionLog = ExecutionLog.disabled();
         private ScheduledExecutorService scheduler;
+        private boolean durableFolder = true;
 
         private Builder(Path dir, WorkLogRepository delegate) {
             this.dir = Objects.requireNonNull(dir, "dir");
@@ -823,6 +851,17 @@ public final class Outbox implements WorkLogRepository {
         /** How often the background deliverer looks whether an attempt is due (default 1 s). */
         public Builder pollInterval(Duration value) {
             this.pollInterval = positive(value, "pollInterval");
+            return this;
+        }
+
+        /**
+         * Whether the folder outlives the process (default). When it does not (AWS Lambda's {@code /tmp}), an entry
+         * the store cannot take now is not queued with a promise the folder cannot keep: the store's error is
+         * thrown ({@link dev.worklog.error.CircuitOpenException}, a 503 with {@code Retry-After}, once its breaker
+         * is open), so the client retries with its key.
+         */
+        public Builder durableFolder(boolean value) {
+            this.durableFolder = value;
             return this;
         }
 

@@ -258,4 +258,25 @@ class OutboxIntentTest {
             assertThat(record.path("entry_id").asText()).isEqualTo(s.entryId());
         }
     }
+
+    @Test
+    void anOutboxWhoseFolderDoesNotOutliveTheProcessRefusesInsteadOfQueueing() {
+        CircuitBreaker breaker = CircuitBreaker.builder("memory").failureThreshold(1).clock(clock).build();
+        store.breaker(breaker).down();
+        try (Outbox outbox = Outbox.builder(dir, store).clock(clock).durableFolder(false).build()) {
+            assertThatThrownBy(() -> outbox.submit(OutboxTest.entry("no promise"), "k1"))
+                    .isInstanceOf(dev.worklog.error.TransportException.class);
+            int attempts = store.saveAttempts();
+            assertThatThrownBy(() -> outbox.submit(OutboxTest.entry("refused fast"), "k2"))
+                    .isInstanceOfSatisfying(CircuitOpenException.class,
+                            e -> assertThat(e.retryAfter()).isEqualTo(Duration.ofSeconds(5)));
+            assertThat(store.saveAttempts()).isEqualTo(attempts);
+            assertThat(outbox.pending()).isEmpty();
+        }
+        assertThat(Outbox.durable(dev.worklog.config.WorkLogConfig.empty())).isTrue();
+        assertThat(Outbox.durable(dev.worklog.config.WorkLogConfig.of(java.util.Map.of(Outbox.DURABLE_VARIABLE,
+                "false")))).isFalse();
+        assertThatThrownBy(() -> Outbox.durable(dev.worklog.config.WorkLogConfig.of(java.util.Map.of(
+                Outbox.DURABLE_VARIABLE, "maybe")))).hasMessageContaining("WORKLOG_OUTBOX_DURABLE must be true or false");
+    }
 }

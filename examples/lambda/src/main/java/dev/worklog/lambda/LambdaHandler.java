@@ -56,6 +56,8 @@ public final class LambdaHandler {
     static final Map<String, String> LAMBDA_DEFAULTS = Map.of(
             ConfigKeys.LOG_FILE, "/tmp/logs/execution.log",
             "WORKLOG_OUTBOX_DIR", "/tmp/worklog-outbox",
+            // /tmp goes with the execution environment: refuse (503) rather than promise a delivery (202)
+            Outbox.DURABLE_VARIABLE, "false",
             ConfigKeys.WORKLOG_DATA_DIR, "/tmp/worklog-data");
 
     private final ApiHandler api;
@@ -90,8 +92,9 @@ public final class LambdaHandler {
             ServerOptions options = ServerOptions.fromConfig(config);
             token = options.authToken();
             AtomicReference<Outbox> outbox = new AtomicReference<>();
+            boolean durable = Outbox.durable(config);
             built = WorkLogger.builder().config(config).clock(clock).repositoryDecorator((repo, ctx) -> {
-                outbox.set(Outbox.builder(options.outboxDir(), repo).clock(ctx.clock())
+                outbox.set(Outbox.builder(options.outboxDir(), repo).clock(ctx.clock()).durableFolder(durable)
                         .executionLog(ctx.executionLog()).build());
                 return outbox.get();
             }).build();

@@ -85,8 +85,9 @@ public final class Main {
             java.time.Duration backoff = positive(config, "WORKLOG_OUTBOX_BACKOFF", java.time.Duration.ofSeconds(2));
             java.time.Duration maxBackoff = positive(config, "WORKLOG_OUTBOX_MAX_BACKOFF",
                     java.time.Duration.ofMinutes(5));
+            boolean durable = Outbox.durable(config);
             logger = WorkLogger.builder().config(config).repositoryDecorator((repo, ctx) -> {
-                outbox.set(Outbox.builder(options.outboxDir(), repo).clock(ctx.clock())
+                outbox.set(Outbox.builder(options.outboxDir(), repo).clock(ctx.clock()).durableFolder(durable)
                         .initialBackoff(backoff).maxBackoff(maxBackoff.compareTo(backoff) < 0 ? backoff : maxBackoff)
                         .executionLog(ctx.executionLog()).build());
                 return outbox.get();
