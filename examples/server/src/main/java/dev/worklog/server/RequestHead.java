@@ -149,8 +149,8 @@ record RequestHead(String method, String path, String rawQuery, boolean http11, 
                 }
             }
             if (!codings.equals(List.of("chunked"))) {
-                throw bad("Transfer-Encoding " + String.join(", ", codings) + " is not supported; send the body "
-                        + "uncompressed, with Content-Length or Transfer-Encoding: chunked");
+                throw bad("Transfer-Encoding " + RequestBodies.shorten(String.join(", ", codings)) + " is not "
+                        + "supported; send the body uncompressed, with Content-Length or Transfer-Encoding: chunked");
             }
             chunked = true;
         } else if (cl != null) {
