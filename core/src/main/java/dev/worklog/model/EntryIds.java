@@ -1,9 +1,5 @@
 package dev.worklog.model;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.Objects;
 import java.util.UUID;
 import java.util.regex.Pattern;
@@ -41,7 +37,7 @@ public final class EntryIds {
     /** The entry id of the entry a client sends with this {@code Idempotency-Key}: the same key, the same id. */
     public static String fromIdempotencyKey(String key) {
         Objects.requireNonNull(key, "key");
-        return KEY_PREFIX + sha256Hex(key).substring(0, 40);
+        return KEY_PREFIX + dev.worklog.internal.Hashes.sha256Hex(key).substring(0, 40);
     }
 
     /** Whether {@code id} is a well-formed entry id. */
@@ -61,14 +57,5 @@ public final class EntryIds {
                     + "':' or '-', starting with a letter or digit");
         }
         return id;
-    }
-
-    static String sha256Hex(String text) {
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(digest);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is required of every JVM", e);
-        }
     }
 }

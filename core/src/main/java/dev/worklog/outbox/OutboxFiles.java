@@ -99,12 +99,7 @@ final class OutboxFiles {
     }
 
     static String sha256(String text) {
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(digest);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is required of every JVM", e);
-        }
+        return dev.worklog.internal.Hashes.sha256Hex(text);
     }
 
     /** A daily log as snake_case JSON with its entry id, without id and url (it has none yet). */
