@@ -73,6 +73,13 @@ final class BenchSupport {
         env.put("WORKLOG_TIMEZONE", "UTC");
         env.put("LOG_FILE", dir.resolve("execution.log").toString());
         env.put("WORKLOG_OUTBOX_DIR", dir.resolve("outbox").toString());
+        // further variables for every server a run starts: -Dbench.server.env=NAME=value,NAME=value
+        for (String pair : System.getProperty("bench.server.env", "").split(",")) {
+            int eq = pair.indexOf('=');
+            if (eq > 0) {
+                env.put(pair.substring(0, eq).strip(), pair.substring(eq + 1).strip());
+            }
+        }
         env.putAll(extraEnv);
         long start = System.nanoTime();
         Process p = pb.start();
