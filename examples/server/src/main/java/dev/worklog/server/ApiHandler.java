@@ -188,15 +188,6 @@ public final class ApiHandler {
         firstRequest.await(timeout.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
     }
 
-    /** The answer when the worker pool and its queue are full: 503 with {@code Retry-After}. */
-    public ApiResponse overloaded(String method, String path) {
-        long start = System.nanoTime();
-        ApiResponse r = error(503, "the server is busy; retry after " + RETRY_AFTER_SECONDS + " s", List.of(),
-                Map.of("Retry-After", String.valueOf(RETRY_AFTER_SECONDS), "Connection", "close"), null);
-        access(method, path, r.status(), start);
-        return r;
-    }
-
     /** The answer when the worker pool and its queue are full, without an access-log line (the transport logs). */
     static ApiResponse busyResponse() {
         return ApiResponse.json(503, "{\"detail\":\"the server is busy; retry after " + RETRY_AFTER_SECONDS
@@ -362,14 +353,6 @@ public final class ApiHandler {
     /** {@link #quickHealth()} while the SDK is still loading. */
     static ApiResponse quickEarlyHealth() {
         return healthAt(Clock.systemUTC());
-    }
-
-    /** The health answer while the SDK is still loading: the process is up, which is all {@code /health} says. */
-    static ApiResponse earlyHealth(String method, String path) {
-        long start = System.nanoTime();
-        ApiResponse r = healthAt(Clock.systemUTC());
-        access(method, path, r.status(), start);
-        return r;
     }
 
     /** The answer when the SDK did not finish loading in time: 503 with {@code Retry-After}, without Jackson. */
