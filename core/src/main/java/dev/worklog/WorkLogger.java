@@ -8,6 +8,7 @@ import dev.worklog.http.Sleeper;
 import dev.worklog.log.ExecutionLog;
 import dev.worklog.model.DailyLog;
 import dev.worklog.model.DailyLogDraft;
+import dev.worklog.model.EditStamp;
 import dev.worklog.model.LogOptions;
 import dev.worklog.model.MonthlyRollup;
 import dev.worklog.model.MonthlyStats;
@@ -28,6 +29,7 @@ import dev.worklog.validation.StarSections;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.DateTimeException;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.ZoneId;
@@ -188,6 +190,22 @@ public final class WorkLogger implements AutoCloseable {
         String component = ExecutionLog.WEEKLY_PROCESSOR;
         String what = "weekly roll-up " + period.isoWeekLabel() + " (" + period + ")";
         try {
+            Optional<WeeklyRollup> existing = repository.findWeekly(period);
+            if (!options.force() && existing.isPresent()) {
+                // a store that can list edit stamps cheaply saves reading every log when none changed
+                Optional<List<EditStamp>> stamps = repository.findDailyLogStamps(period, options.statuses());
+                if (stamps.isPresent() && !stamps.get().isEmpty()
+                        && generator.unchangedSince(existing.get(), stamps.get())) {
+                    WeeklyRollup kept = existing.get();
+                    executionLog.success(component, what + ": " + stamps.get().size() + " daily logs in "
+                            + repository.describe() + statusNote(options.statuses()) + ", none edited since they were "
+                            + "read at " + kept.generation().sourcesReadAt() + "; kept the stored roll-up without "
+                            + "reading them again or calling the LLM");
+                    return new WeeklyResult(period, List.of(), kept, RollupStatus.UNCHANGED, TokenUsage.NONE,
+                            warnings(List.of(), kept.warnings()));
+                }
+            }
+            Instant readAt = clock.instant();
             List<DailyLog> logs = repository.findDailyLogs(period, options.statuses());
             executionLog.info(component, what + ": " + logs.size() + " daily logs read from " + repository.describe()
                     + statusNote(options.statuses()) + "; provider " + provider().name() + " (" + provider().model() + ")"
@@ -196,10 +214,15 @@ public final class WorkLogger implements AutoCloseable {
                 executionLog.info(component, what + ": no daily logs in the period; nothing to summarise");
                 return new WeeklyResult(period, logs, null, RollupStatus.NO_SOURCES, TokenUsage.NONE, List.of());
             }
-            Optional<WeeklyRollup> existing = repository.findWeekly(period);
-            RollupGenerator.Outcome<WeeklyRollup> outcome = generator.weekly(period, logs, existing, options.force());
+            existing.filter(w -> w.freeText() != null).ifPresent(w -> executionLog.info(component,
+                    what + ": " + unreadable(w) + "; a new roll-up replaces it"));
+            RollupGenerator.Outcome<WeeklyRollup> outcome =
+                    generator.weekly(period, logs, existing, options.force(), readAt);
             List<String> warnings = warnings(outcome.notes(), outcome.rollup().warnings());
             if (outcome.reused()) {
+                if (outcome.rollup().freeText() != null) {
+                    warnings.add(0, unreadable(outcome.rollup()));
+                }
                 executionLog.success(component, what + ": inputs unchanged since "
                         + outcome.rollup().generation().generatedAt() + "; kept the stored roll-up without calling the LLM");
                 return new WeeklyResult(period, logs, outcome.rollup(), RollupStatus.UNCHANGED, outcome.usage(), warnings);
@@ -219,6 +242,13 @@ public final class WorkLogger implements AutoCloseable {
             executionLog.error(component, what + " failed: " + e.getMessage());
             throw e;
         }
+    }
+
+    /** What a run says about a roll-up page it could not read as worklog's layout: the page, and why. */
+    private static String unreadable(WeeklyRollup week) {
+        return "weekly roll-up '" + week.title() + "' (" + (week.url() == null ? week.id() : week.url()) + "): "
+                + (week.warnings().isEmpty() ? "not in worklog's roll-up layout; its text is used as it is"
+                        : String.join("; ", week.warnings()));
     }
 
     /**
@@ -243,10 +273,18 @@ public final class WorkLogger implements AutoCloseable {
                         List.of());
             }
             MonthlyStats stats = MonthlyStats.of(logs, weeks.size());
+            List<String> unreadable = new ArrayList<>();
+            for (WeeklyRollup week : weeks) {
+                if (week.freeText() != null) {
+                    unreadable.add(unreadable(week));
+                    executionLog.info(component, what + ": " + unreadable(week));
+                }
+            }
             Optional<MonthlyRollup> existing = repository.findMonthly(month);
             RollupGenerator.Outcome<MonthlyRollup> outcome =
                     generator.monthly(month, weeks, stats, existing, options.force());
-            List<String> warnings = warnings(outcome.notes(), outcome.rollup().warnings());
+            List<String> warnings = warnings(unreadable, outcome.notes());
+            warnings.addAll(outcome.rollup().warnings());
             if (outcome.reused()) {
                 executionLog.success(component, what + ": inputs unchanged since "
                         + outcome.rollup().generation().generatedAt() + "; kept the stored roll-up without calling the LLM");

@@ -34,6 +34,9 @@ public final class BlockWriter {
     /** Request size we stay under; Notion's limit is 500 KB. */
     public static final int MAX_BYTES = 450_000;
 
+    /** The {@code afterId} of {@link #insert} that places blocks before every child (Notion-Version 2026-03-11). */
+    public static final String START = NotionClient.START;
+
     private final NotionClient client;
 
     public BlockWriter(NotionClient client) {
@@ -151,8 +154,9 @@ public final class BlockWriter {
     }
 
     /**
-     * Inserts the blocks, in order, right after the parent's child {@code afterId} (at the end when it is null);
-     * the parent holds {@code existing} children before. Returns the ids of the top-level blocks created.
+     * Inserts the blocks, in order, right after the parent's child {@code afterId} (at the end when it is null, at
+     * the start when it is {@link #START}); the parent holds {@code existing} children before. Returns the ids of
+     * the top-level blocks created.
      */
     public List<String> insert(String parentId, List<ObjectNode> blocks, int existing, String afterId) {
         List<Step> steps = plan(blocks);
@@ -192,7 +196,9 @@ public final class BlockWriter {
     /** The {@code n} children right after {@code anchor} (the last {@code n} when it is null), if there are that many. */
     private static Optional<List<JsonNode>> placed(List<JsonNode> children, int n, String anchor) {
         int from = children.size() - n;
-        if (anchor != null) {
+        if (START.equals(anchor)) {
+            from = 0;
+        } else if (anchor != null) {
             from = -1;
             for (int i = 0; i < children.size(); i++) {
                 if (children.get(i).path("id").asText().equals(anchor)) {

@@ -31,6 +31,8 @@ public final class NotionClient {
     public static final String DEFAULT_VERSION = "2025-09-03";
     /** The first version with data sources. */
     public static final String DATA_SOURCE_VERSION = "2025-09-03";
+    /** The {@code afterId} that inserts before every child; only versions with positions can ({@link #usesPositions}). */
+    public static final String START = "start";
     /** The first version that places appended children with {@code position} rather than {@code after}. */
     public static final String POSITION_VERSION = "2026-03-11";
     /** Notion's largest page size. */
@@ -220,14 +222,19 @@ public final class NotionClient {
 
     /**
      * PATCH /v1/blocks/{id}/children inserting right after the sibling {@code afterId} ({@code after} before
-     * 2026-03-11, {@code position.after_block} from then on), or at the end when it is null; returns the created
-     * first-level blocks, in order.
+     * 2026-03-11, {@code position.after_block} from then on), at the end when it is null, or at the start when it
+     * is {@link #START} (2026-03-11 and later only); returns the created first-level blocks, in order.
      */
     public List<JsonNode> appendChildren(String blockId, ArrayNode children, String afterId,
             HttpExecutor.LandedCheck landed) {
         ObjectNode body = Json.MAPPER.createObjectNode();
         body.set("children", children);
-        if (afterId != null) {
+        if (START.equals(afterId)) {
+            if (!usesPositions()) {
+                throw new IllegalStateException("Notion-Version " + version + " cannot insert blocks at the start");
+            }
+            body.putObject("position").put("type", "start");
+        } else if (afterId != null) {
             if (usesPositions()) {
                 body.putObject("position").put("type", "after_block").putObject("after_block").put("id", afterId);
             } else {
