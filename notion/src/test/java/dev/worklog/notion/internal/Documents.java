@@ -314,10 +314,15 @@ final class Documents {
         indentable = false;
         List<String> parts = new ArrayList<>();
         int n = 1 + random.nextInt(3);
+        Kind previous = null;
         for (int i = 0; i < n; i++) {
             Kind kind = new Kind[] {Kind.PARAGRAPH, Kind.PARAGRAPH, Kind.LIST, Kind.CODE, Kind.QUOTE, Kind.TABLE}[
                     random.nextInt(6)];
+            if (kind == previous && (kind == Kind.LIST || kind == Kind.QUOTE)) {
+                kind = Kind.PARAGRAPH;
+            }
             parts.add(block(kind));
+            previous = kind;
         }
         return String.join("\n\n", parts).strip();
     }
