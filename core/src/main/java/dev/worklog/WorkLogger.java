@@ -182,7 +182,10 @@ public final class WorkLogger implements AutoCloseable {
     /**
      * Rolls a period's daily logs up into at most five achievements and three key highlights, and stores the result
      * (one record per period: a rerun replaces it). A rerun whose inputs are unchanged keeps the stored roll-up and
-     * does not call the model, unless {@link SummarizeOptions#force()}.
+     * does not call the model, unless {@link SummarizeOptions#force()}; when the store can list edit stamps
+     * ({@link WorkLogRepository#findDailyLogStamps}) and no log was edited since the roll-up read them, the logs are
+     * not even read again ({@link WeeklyResult#logsRead()} is then empty). The roll-up records the tokens it used
+     * and when its sources were read. A stored roll-up not in worklog's layout is named in the warnings.
      */
     public WeeklyResult summarizeWeek(Period period, SummarizeOptions options) {
         Objects.requireNonNull(period, "period");
@@ -253,7 +256,9 @@ public final class WorkLogger implements AutoCloseable {
 
     /**
      * Rolls a month's weekly roll-ups (every week that overlaps the month) up into two to four achievements, a
-     * career brief and statistics computed from the month's daily logs, and stores the result (one per month).
+     * career brief and statistics computed from the month's daily logs, and stores the result (one per month). A
+     * week not in worklog's layout (a page of the original system, or edited by hand) reaches the model as its text;
+     * the run names each such page, by title and URL, in its warnings and in the execution log.
      */
     public MonthlyResult summarizeMonth(YearMonth month, SummarizeOptions options) {
         Objects.requireNonNull(month, "month");
