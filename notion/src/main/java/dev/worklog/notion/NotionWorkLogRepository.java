@@ -116,11 +116,15 @@ import org.slf4j.LoggerFactory;
  * makes a duplicate page or duplicate blocks.</li>
  * <li>Markdown is split, never truncated, to Notion's limits, and read back from every page of children and every
  * nested level; a context read back is the markdown that was written.</li>
- * <li>Weekly and monthly roll-ups are upserted by period: a rerun updates the page and replaces its body. When
+ * <li>Weekly and monthly roll-ups are upserted by period: a rerun updates the page and rewrites only the blocks of
+ * its body that changed (updated in place, inserted where they belong, deleted when gone). When
  * {@link #findWeekly} or {@link #findMonthly} looked the period up less than two minutes before the upsert (the
  * usual find, summarise, store sequence), that answer is used instead of querying again.</li>
  * <li>A daily log's context goes into the page body under a {@code Context} heading, as the design asks; reading
- * drops that heading again, so the context read back is exactly the markdown written.</li>
+ * drops that heading again (and the original system's {@code 📝 상세 컨텍스트}), so the context read back is the
+ * markdown written, in the spelling Notion's blocks give it.</li>
+ * <li>Roll-up pages that are not in worklog's layout (the original system's weekly pages, pages edited by hand) are
+ * read as their text, with a warning; never as placeholders.</li>
  * <li>Relations of any size. Notion takes at most 100 relation values per request and a property update replaces
  * the whole relation, so the first 100 are written on the roll-up page and every further one from the other side
  * of the two-way relation (each extra daily log or week gets the roll-up added to its synced property). A one-way
@@ -165,9 +169,14 @@ public final class NotionWorkLogRepository implements WorkLogRepository {
     private record Lookup(Optional<JsonNode> page, List<JsonNode> body, Instant at) {
     }
 
-    /** A query's answer kept for the read that usually follows it. */
+    /**
+     * A query's answer kept for the read that follows it in the same run (stamps, then the logs when one changed):
+     * once, and briefly, so that a later run never works from an old list.
+     */
     private record Listing(List<JsonNode> pages, Instant at) {
     }
+
+    private static final Duration LISTING_TTL = Duration.ofSeconds(15);
 
     private final Map<String, Listing> recentQueries = new ConcurrentHashMap<>();
 
@@ -336,8 +345,8 @@ public final class NotionWorkLogRepository implements WorkLogRepository {
     /**
      * The period's daily logs as the query lists them: each page's {@code last_edited_time} (Notion stamps edits to
      * the minute; the stamp plus {@link #EDIT_STAMP_SLACK} is given, which also covers clocks that differ by a
-     * minute). One query, no body read; the {@link #findDailyLogs} that usually follows within two minutes reuses
-     * the query's answer.
+     * minute). One query, no body read; a {@link #findDailyLogs} of the same period that follows within seconds (a
+     * run that found a log edited) reuses the query's answer.
      */
     @Override
     public Optional<List<EditStamp>> findDailyLogStamps(Period period, Set<String> statuses) {
@@ -359,7 +368,7 @@ public final class NotionWorkLogRepository implements WorkLogRepository {
 
     private List<JsonNode> dailyPages(Period period, Set<String> statuses) {
         Listing seen = recentQueries.remove(queryKey(period, statuses));
-        if (seen != null && !seen.at().plus(LOOKUP_TTL).isBefore(clock.instant())) {
+        if (seen != null && !seen.at().plus(LISTING_TTL).isBefore(clock.instant())) {
             return seen.pages();
         }
         return queryDaily(period, statuses);
@@ -370,32 +379,29 @@ public final class NotionWorkLogRepository implements WorkLogRepository {
     }
 
     private List<JsonNode> queryDaily(Period period, Set<String> statuses) {
-        {
-            ArrayNode and = Json.MAPPER.createArrayNode();
-            and.add(dateFilter(name(DAILY_DATE), "on_or_after", period.start().toString()));
-            and.add(dateFilter(name(DAILY_DATE), "on_or_before", period.end().toString()));
-            if (!statuses.isEmpty()) {
-                ArrayNode or = Json.MAPPER.createArrayNode();
-                for (String s : statuses) {
-                    ObjectNode f = or.addObject();
-                    f.put("property", name(DAILY_STATUS));
-                    f.putObject("select").put("equals", s);
-                }
-                ObjectNode orNode = and.addObject();
-                orNode.set("or", or);
+        ArrayNode and = Json.MAPPER.createArrayNode();
+        and.add(dateFilter(name(DAILY_DATE), "on_or_after", period.start().toString()));
+        and.add(dateFilter(name(DAILY_DATE), "on_or_before", period.end().toString()));
+        if (!statuses.isEmpty()) {
+            ArrayNode or = Json.MAPPER.createArrayNode();
+            for (String s : statuses) {
+                ObjectNode f = or.addObject();
+                f.put("property", name(DAILY_STATUS));
+                f.putObject("select").put("equals", s);
             }
-            ArrayNode sorts = Json.MAPPER.createArrayNode();
-            sorts.addObject().put("property", name(DAILY_DATE)).put("direction", "ascending");
-            sorts.addObject().put("timestamp", "created_time").put("direction", "ascending");
-            return client.queryAll(dailyDb, and(and), sorts);
+            ObjectNode orNode = and.addObject();
+            orNode.set("or", or);
         }
+        ArrayNode sorts = Json.MAPPER.createArrayNode();
+        sorts.addObject().put("property", name(DAILY_DATE)).put("direction", "ascending");
+        sorts.addObject().put("timestamp", "created_time").put("direction", "ascending");
+        return client.queryAll(dailyDb, and(and), sorts);
     }
 
     /** The heading the context sits under, as the design asks; reading strips it again. */
     private static ObjectNode contextHeading() {
         return MarkdownToBlocks.convert("## " + CONTEXT_HEADING).get(0);
     }
-
 
     /**
      * Reads the pages' bodies a few at a time: each body is at least one call, and against the real API a call

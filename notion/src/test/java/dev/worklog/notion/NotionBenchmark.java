@@ -1,25 +1,23 @@
 package dev.worklog.notion;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.worklog.SummarizeOptions;
 import dev.worklog.WeeklyResult;
 import dev.worklog.WorkLogger;
 import dev.worklog.config.WorkLogConfig;
 import dev.worklog.log.ExecutionLog;
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.worklog.model.Achievement;
 import dev.worklog.model.DailyLog;
 import dev.worklog.model.Generation;
-import dev.worklog.model.TokenUsage;
-import dev.worklog.model.WeeklyRollup;
 import dev.worklog.model.ImpactLevel;
 import dev.worklog.model.Period;
+import dev.worklog.model.TokenUsage;
+import dev.worklog.model.WeeklyRollup;
 import dev.worklog.notion.fake.FakeNotionServer;
-import java.time.Clock;
+import dev.worklog.outbox.MutableClock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -53,7 +51,7 @@ public final class NotionBenchmark {
             repo.findDailyLogs(Period.isoWeekOf(LocalDate.of(2026, 11, 2)), java.util.Set.of());
         }
         // the fake stamps pages with this clock: logs are written "ten minutes ago", runs happen now
-        ShiftedClock notionClock = new ShiftedClock(Duration.ofMinutes(-10));
+        MutableClock notionClock = new MutableClock(Instant.now().minus(Duration.ofMinutes(10)));
         try (FakeNotionServer fake = FakeNotionServer.start(0, null, notionClock)) {
             fake.rateLimit(RATE, BURST);
             NotionWorkLogRepository repo = NotionWorkLogRepository.builder()
@@ -93,7 +91,7 @@ public final class NotionBenchmark {
                     .repository(repo)
                     .executionLog(ExecutionLog.disabled())
                     .build();
-            notionClock.shift = Duration.ZERO;
+            notionClock.advance(Duration.between(notionClock.instant(), Instant.now()));
             before = fake.requests().size();
             int limitedBefore = fake.rateLimitedCount();
             start = System.nanoTime();
@@ -168,30 +166,6 @@ public final class NotionBenchmark {
                 List.of("검색 p99 800ms -> 120ms", "배포 자동화"), sources,
                 new Generation("claude", "claude-sonnet-4-6", "v3", fingerprint, Instant.parse("2026-12-07T09:00:00Z"),
                         new TokenUsage(5000, 800), Instant.parse("2026-12-07T08:59:30Z")), List.of());
-    }
-
-    /** The wall clock moved by {@code shift}: what the fake stamps pages with. */
-    private static final class ShiftedClock extends Clock {
-        volatile Duration shift;
-
-        ShiftedClock(Duration shift) {
-            this.shift = shift;
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return Instant.now().plus(shift);
-        }
     }
 
     private static DailyLog log(String title, LocalDate day, int i) {

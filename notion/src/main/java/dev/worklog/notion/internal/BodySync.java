@@ -86,7 +86,8 @@ public final class BodySync {
                     count--;
                 }
             }
-            insert(parentId, wanted, count, null);
+            inserts += wanted.size();
+            writer.insert(parentId, wanted, count, null);
             return;
         }
         String anchor = null;
