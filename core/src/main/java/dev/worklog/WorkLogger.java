@@ -217,15 +217,18 @@ public final class WorkLogger implements AutoCloseable {
                 executionLog.info(component, what + ": no daily logs in the period; nothing to summarise");
                 return new WeeklyResult(period, logs, null, RollupStatus.NO_SOURCES, TokenUsage.NONE, List.of());
             }
-            existing.filter(w -> w.freeText() != null).ifPresent(w -> executionLog.info(component,
-                    what + ": " + unreadable(w) + "; a new roll-up replaces it"));
             RollupGenerator.Outcome<WeeklyRollup> outcome =
                     generator.weekly(period, logs, existing, options.force(), readAt);
-            List<String> warnings = warnings(outcome.notes(), outcome.rollup().warnings());
+            Optional<WeeklyRollup> unreadable = existing.filter(w -> w.freeText() != null);
+            List<String> warnings = warnings(outcome.notes(),
+                    outcome.reused() && unreadable.isPresent() ? List.of() : outcome.rollup().warnings());
+            if (unreadable.isPresent()) {
+                // the stored page is not in worklog's layout: kept when its inputs are unchanged, else replaced
+                String note = unreadable(unreadable.get()) + (outcome.reused() ? "" : "; a new roll-up replaces it");
+                warnings.add(0, note);
+                executionLog.info(component, what + ": " + note);
+            }
             if (outcome.reused()) {
-                if (outcome.rollup().freeText() != null) {
-                    warnings.add(0, unreadable(outcome.rollup()));
-                }
                 executionLog.success(component, what + ": inputs unchanged since "
                         + outcome.rollup().generation().generatedAt() + "; kept the stored roll-up without calling the LLM");
                 return new WeeklyResult(period, logs, outcome.rollup(), RollupStatus.UNCHANGED, outcome.usage(), warnings);

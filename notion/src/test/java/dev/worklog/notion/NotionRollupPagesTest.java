@@ -290,6 +290,9 @@ class NotionRollupPagesTest {
         WeeklyResult result = logger(new OfflineSummarizer()).summarizeWeek(W47, SummarizeOptions.defaults());
 
         assertThat(result.status()).isEqualTo(RollupStatus.WRITTEN);
+        assertThat(result.warnings()).first().asString().startsWith("weekly roll-up '2026년 11월 47주차' ("
+                + original.path("url").asText() + "): the page is not in worklog's roll-up layout")
+                .endsWith("; a new roll-up replaces it");
         assertThat(fake.pageIds(FakeNotionServer.DB2)).containsExactly(original.path("id").asText());
         WeeklyRollup now = repo.findWeekly(W47).orElseThrow();
         assertThat(now.freeText()).isNull();
