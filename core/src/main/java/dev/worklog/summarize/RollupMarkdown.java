@@ -132,7 +132,8 @@ public final class RollupMarkdown {
 
     /**
      * The weekly roll-up a stored body holds. A body that cannot be read as this layout comes back as free text
-     * (the body as it is, less a {@value #GENERATION} section), with a warning saying why: never placeholders.
+     * (the body as it is, less the offline notice and the {@value #GENERATION} section worklog wrote), with a
+     * warning saying why: never placeholders.
      *
      * @param highlightsElsewhere key highlights kept outside the body (Notion's property), used when the body has
      *     none
@@ -160,7 +161,7 @@ public final class RollupMarkdown {
             problem = e.getMessage();
         }
         return new WeeklyRollup(id, url, period, title, List.of(), highlights, sourceLogIds, generation,
-                List.of(notInLayout(problem)), withoutGeneration(body));
+                List.of(notInLayout(problem)), pageText(body));
     }
 
     /**
@@ -184,7 +185,7 @@ public final class RollupMarkdown {
             problem = e.getMessage();
         }
         return new MonthlyRollup(id, url, month, title, List.of(), List.of(), stats, sourceWeekIds, generation,
-                List.of(notInLayout(problem)), withoutGeneration(body));
+                List.of(notInLayout(problem)), pageText(body));
     }
 
     private static String notInLayout(String problem) {
@@ -197,14 +198,15 @@ public final class RollupMarkdown {
                 ? g.withGeneratedAt(generatedAtElsewhere) : g;
     }
 
-    private static String withoutGeneration(String body) {
+    /** A body's own text: without what worklog writes about it (the offline notice, the generation section). */
+    private static String pageText(String body) {
         StringBuilder out = new StringBuilder();
         boolean skipping = false;
         for (String line : body.split("\\R", -1)) {
             if (line.startsWith("## ")) {
                 skipping = line.substring(3).strip().equals(GENERATION);
             }
-            if (!skipping) {
+            if (!skipping && !line.equals("> " + OfflineSummarizer.NOTICE)) {
                 out.append(line).append('\n');
             }
         }

@@ -128,7 +128,7 @@ class RollupMarkdownTest {
         MonthlyRollup read = RollupMarkdown.readMonthly("m", null, monthly.month(), monthly.title(), edited,
                 monthly.stats(), monthly.sourceWeekIds(), null);
 
-        assertThat(read.freeText()).contains("## 이번 달", "월간 성과");
+        assertThat(read.freeText()).contains("## 이번 달", "월간 성과").doesNotContain(OfflineSummarizer.NOTICE);
         assertThat(read.achievements()).isEmpty();
         assertThat(RollupMarkdown.readMonthly("m", null, read.month(), read.title(), RollupMarkdown.monthlyBody(read),
                 read.stats(), read.sourceWeekIds(), null)).isEqualTo(read);
