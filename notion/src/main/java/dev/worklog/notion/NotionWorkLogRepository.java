@@ -147,7 +147,6 @@ public final class NotionWorkLogRepository implements WorkLogRepository {
 
     private final NotionClient client;
     private final BlockWriter writer;
-    private final BodySync bodySync;
     private final NotionSchema schema;
     private final LogOptions options;
     private final String dailyDb;
@@ -232,7 +231,6 @@ public final class NotionWorkLogRepository implements WorkLogRepository {
         }
         this.client = new NotionClient(b.baseUrl, b.version, b.token, http.build(), calls);
         this.writer = new BlockWriter(client);
-        this.bodySync = new BodySync(client, writer);
     }
 
     /** A builder; the token and the daily database id are required. */
@@ -689,13 +687,13 @@ public final class NotionWorkLogRepository implements WorkLogRepository {
             boolean cached = fresh && seen.body() != null;
             List<JsonNode> body = cached ? seen.body() : writer.readTree(id);
             try {
-                bodySync.sync(id, body, blocks);
+                new BodySync(client, writer).sync(id, body, blocks);
             } catch (NotFoundException | InvalidRequestException e) {
                 if (!cached) {
                     throw e;
                 }
                 // the body read moments ago was changed meanwhile (a block gone): diff against it as it is now
-                bodySync.sync(id, writer.readTree(id), blocks);
+                new BodySync(client, writer).sync(id, writer.readTree(id), blocks);
             }
             return new StoredRef(id, existing.get().path("url").asText(pageUrl(id)));
         }

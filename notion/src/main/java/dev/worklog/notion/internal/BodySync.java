@@ -20,6 +20,8 @@ import java.util.Set;
  * match and updated, the rest deleted or inserted. Inserting before every remaining sibling needs
  * {@code position.start} (Notion-Version 2026-03-11); on older versions that one parent is rewritten instead.
  * Sub-pages and databases inside the body are never deleted.
+ *
+ * <p>An instance counts the changes of its syncs: use one per body replacement, not shared between threads.
  */
 public final class BodySync {
     /** Block types that stand for pages of their own: never deleted by a body replacement. */
