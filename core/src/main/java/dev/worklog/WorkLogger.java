@@ -8,6 +8,7 @@ import dev.worklog.http.Sleeper;
 import dev.worklog.log.ExecutionLog;
 import dev.worklog.model.DailyLog;
 import dev.worklog.model.DailyLogDraft;
+import dev.worklog.model.EditStamp;
 import dev.worklog.model.LogOptions;
 import dev.worklog.model.MonthlyRollup;
 import dev.worklog.model.MonthlyStats;
@@ -28,6 +29,7 @@ import dev.worklog.validation.StarSections;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.DateTimeException;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.ZoneId;
@@ -180,7 +182,10 @@ public final class WorkLogger implements AutoCloseable {
     /**
      * Rolls a period's daily logs up into at most five achievements and three key highlights, and stores the result
      * (one record per period: a rerun replaces it). A rerun whose inputs are unchanged keeps the stored roll-up and
-     * does not call the model, unless {@link SummarizeOptions#force()}.
+     * does not call the model, unless {@link SummarizeOptions#force()}; when the store can list edit stamps
+     * ({@link WorkLogRepository#findDailyLogStamps}) and no log was edited since the roll-up read them, the logs are
+     * not even read again ({@link WeeklyResult#logsRead()} is then empty). The roll-up records the tokens it used
+     * and when its sources were read. A stored roll-up not in worklog's layout is named in the warnings.
      */
     public WeeklyResult summarizeWeek(Period period, SummarizeOptions options) {
         Objects.requireNonNull(period, "period");
@@ -188,6 +193,22 @@ public final class WorkLogger implements AutoCloseable {
         String component = ExecutionLog.WEEKLY_PROCESSOR;
         String what = "weekly roll-up " + period.isoWeekLabel() + " (" + period + ")";
         try {
+            Optional<WeeklyRollup> existing = repository.findWeekly(period);
+            if (!options.force() && existing.isPresent()) {
+                // a store that can list edit stamps cheaply saves reading every log when none changed
+                Optional<List<EditStamp>> stamps = repository.findDailyLogStamps(period, options.statuses());
+                if (stamps.isPresent() && !stamps.get().isEmpty()
+                        && generator.unchangedSince(existing.get(), stamps.get())) {
+                    WeeklyRollup kept = existing.get();
+                    executionLog.success(component, what + ": " + stamps.get().size() + " daily logs in "
+                            + repository.describe() + statusNote(options.statuses()) + ", none edited since they were "
+                            + "read at " + kept.generation().sourcesReadAt() + "; kept the stored roll-up without "
+                            + "reading them again or calling the LLM");
+                    return new WeeklyResult(period, List.of(), kept, RollupStatus.UNCHANGED, TokenUsage.NONE,
+                            warnings(List.of(), kept.warnings()));
+                }
+            }
+            Instant readAt = clock.instant();
             List<DailyLog> logs = repository.findDailyLogs(period, options.statuses());
             executionLog.info(component, what + ": " + logs.size() + " daily logs read from " + repository.describe()
                     + statusNote(options.statuses()) + "; provider " + provider().name() + " (" + provider().model() + ")"
@@ -196,9 +217,17 @@ public final class WorkLogger implements AutoCloseable {
                 executionLog.info(component, what + ": no daily logs in the period; nothing to summarise");
                 return new WeeklyResult(period, logs, null, RollupStatus.NO_SOURCES, TokenUsage.NONE, List.of());
             }
-            Optional<WeeklyRollup> existing = repository.findWeekly(period);
-            RollupGenerator.Outcome<WeeklyRollup> outcome = generator.weekly(period, logs, existing, options.force());
-            List<String> warnings = warnings(outcome.notes(), outcome.rollup().warnings());
+            RollupGenerator.Outcome<WeeklyRollup> outcome =
+                    generator.weekly(period, logs, existing, options.force(), readAt);
+            Optional<WeeklyRollup> unreadable = existing.filter(w -> w.freeText() != null);
+            List<String> warnings = warnings(outcome.notes(),
+                    outcome.reused() && unreadable.isPresent() ? List.of() : outcome.rollup().warnings());
+            if (unreadable.isPresent()) {
+                // the stored page is not in worklog's layout: kept when its inputs are unchanged, else replaced
+                String note = unreadable(unreadable.get()) + (outcome.reused() ? "" : "; a new roll-up replaces it");
+                warnings.add(0, note);
+                executionLog.info(component, what + ": " + note);
+            }
             if (outcome.reused()) {
                 executionLog.success(component, what + ": inputs unchanged since "
                         + outcome.rollup().generation().generatedAt() + "; kept the stored roll-up without calling the LLM");
@@ -221,9 +250,18 @@ public final class WorkLogger implements AutoCloseable {
         }
     }
 
+    /** What a run says about a roll-up page it could not read as worklog's layout: the page, and why. */
+    private static String unreadable(WeeklyRollup week) {
+        return "weekly roll-up '" + week.title() + "' (" + (week.url() == null ? week.id() : week.url()) + "): "
+                + (week.warnings().isEmpty() ? "not in worklog's roll-up layout; its text is used as it is"
+                        : String.join("; ", week.warnings()));
+    }
+
     /**
      * Rolls a month's weekly roll-ups (every week that overlaps the month) up into two to four achievements, a
-     * career brief and statistics computed from the month's daily logs, and stores the result (one per month).
+     * career brief and statistics computed from the month's daily logs, and stores the result (one per month). A
+     * week not in worklog's layout (a page of the original system, or edited by hand) reaches the model as its text;
+     * the run names each such page, by title and URL, in its warnings and in the execution log.
      */
     public MonthlyResult summarizeMonth(YearMonth month, SummarizeOptions options) {
         Objects.requireNonNull(month, "month");
@@ -243,10 +281,18 @@ public final class WorkLogger implements AutoCloseable {
                         List.of());
             }
             MonthlyStats stats = MonthlyStats.of(logs, weeks.size());
+            List<String> unreadable = new ArrayList<>();
+            for (WeeklyRollup week : weeks) {
+                if (week.freeText() != null) {
+                    unreadable.add(unreadable(week));
+                    executionLog.info(component, what + ": " + unreadable(week));
+                }
+            }
             Optional<MonthlyRollup> existing = repository.findMonthly(month);
             RollupGenerator.Outcome<MonthlyRollup> outcome =
                     generator.monthly(month, weeks, stats, existing, options.force());
-            List<String> warnings = warnings(outcome.notes(), outcome.rollup().warnings());
+            List<String> warnings = warnings(unreadable, outcome.notes());
+            warnings.addAll(outcome.rollup().warnings());
             if (outcome.reused()) {
                 executionLog.success(component, what + ": inputs unchanged since "
                         + outcome.rollup().generation().generatedAt() + "; kept the stored roll-up without calling the LLM");

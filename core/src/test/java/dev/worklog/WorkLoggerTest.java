@@ -58,7 +58,7 @@ class WorkLoggerTest {
         SummaryInput.Weekly in = (SummaryInput.Weekly) request.input();
         String ids = in.logs().stream().map(l -> "\"" + l.id() + "\"").collect(Collectors.joining(","));
         int highlights = Math.min(3, in.logs().size());
-        String hl = java.util.stream.IntStream.range(0, highlights).mapToObj(i -> "\"highlight " + i + "\"")
+        String hl = java.util.stream.IntStream.range(0, highlights).mapToObj(i -> "\"highlight " + (char) ('A' + i) + "\"")
                 .collect(Collectors.joining(","));
         return "{\"achievements\":[{\"title\":\"검색 지연 개선\",\"situation\":\"검색 API가 느렸다\",\"task\":\"지연 줄이기\","
                 + "\"action\":\"캐시 도입과 쿼리 튜닝\",\"result\":\"" + result + "\",\"tech_stack\":[\"Java\",\"Redis\"],"
@@ -179,6 +179,22 @@ class WorkLoggerTest {
     }
 
     @Test
+    void a_fabricated_number_in_a_key_highlight_is_flagged_like_one_in_an_achievement() {
+        ScriptedProvider llm = new ScriptedProvider("scripted").reply(r -> weeklyReply(r, "120ms")
+                .replace("\"highlight A\"", "\"p99 120ms, 비용 45% 절감\""));
+        WorkLogger logger = logger(llm);
+        logger.log(draft("a", "2026-11-16", "High", "p99 800ms에서 120ms"));
+
+        WeeklyResult result = logger.summarizeWeek(Period.parseIsoWeek("2026-W47"), SummarizeOptions.defaults());
+
+        assertThat(result.warnings()).singleElement().asString()
+                .startsWith("key highlight 1 ('p99 120ms, 비용 45% 절감') states 45, which does not appear")
+                .doesNotContain("120,").doesNotContain("99,");
+        assertThat(repo.findWeekly(Period.parseIsoWeek("2026-W47")).orElseThrow().warnings())
+                .isEqualTo(result.warnings());
+    }
+
+    @Test
     void an_unchanged_rerun_makes_no_llm_call_and_force_regenerates() {
         ScriptedProvider llm = new ScriptedProvider("scripted").reply(r -> weeklyReply(r, "120ms"))
                 .reply(r -> weeklyReply(r, "120ms"));
@@ -276,5 +292,169 @@ class WorkLoggerTest {
         assertThat(month.rollup().careerBrief()).containsExactly("a", "b", "c");
         assertThat(month.rollup().sourceWeekIds()).hasSize(2);
         assertThat(month.status()).isEqualTo(RollupStatus.WRITTEN);
+    }
+
+    /** The in-memory store, plus edit stamps as a store like Notion lists them without reading bodies. */
+    private static final class StampingRepository implements dev.worklog.spi.WorkLogRepository {
+        final InMemoryWorkLogRepository inner;
+        final java.util.Map<String, Instant> editedBefore = new java.util.HashMap<>();
+        int bodyReads;
+
+        StampingRepository(InMemoryWorkLogRepository inner) {
+            this.inner = inner;
+        }
+
+        @Override
+        public java.util.Optional<List<dev.worklog.model.EditStamp>> findDailyLogStamps(Period period,
+                Set<String> statuses) {
+            return java.util.Optional.of(inner.findDailyLogs(period, statuses).stream()
+                    .map(l -> new dev.worklog.model.EditStamp(l.id(), editedBefore.getOrDefault(l.id(),
+                            Instant.parse("2026-11-20T00:00:00Z")))).toList());
+        }
+
+        @Override
+        public List<DailyLog> findDailyLogs(Period period, Set<String> statuses) {
+            bodyReads++;
+            return inner.findDailyLogs(period, statuses);
+        }
+
+        @Override
+        public String describe() {
+            return inner.describe();
+        }
+
+        @Override
+        public dev.worklog.model.StoredRef saveDailyLog(DailyLog log) {
+            return inner.saveDailyLog(log);
+        }
+
+        @Override
+        public java.util.Optional<WeeklyRollup> findWeekly(Period period) {
+            return inner.findWeekly(period);
+        }
+
+        @Override
+        public List<WeeklyRollup> findWeeklies(Period overlapping) {
+            return inner.findWeeklies(overlapping);
+        }
+
+        @Override
+        public dev.worklog.model.StoredRef upsertWeekly(WeeklyRollup rollup) {
+            return inner.upsertWeekly(rollup);
+        }
+
+        @Override
+        public java.util.Optional<dev.worklog.model.MonthlyRollup> findMonthly(YearMonth month) {
+            return inner.findMonthly(month);
+        }
+
+        @Override
+        public List<dev.worklog.model.MonthlyRollup> findMonthlies(Period overlapping) {
+            return inner.findMonthlies(overlapping);
+        }
+
+        @Override
+        public dev.worklog.model.StoredRef upsertMonthly(dev.worklog.model.MonthlyRollup rollup) {
+            return inner.upsertMonthly(rollup);
+        }
+    }
+
+    private WorkLogger logger(dev.worklog.spi.WorkLogRepository store, ScriptedProvider llm) {
+        return WorkLogger.builder().repository(store).llmProvider(llm).clock(CLOCK).zone(SEOUL)
+                .executionLog(ExecutionLog.toFile(dir.resolve("execution.log"), CLOCK, SEOUL, List.of())).build();
+    }
+
+    @Test
+    void a_rerun_whose_logs_were_not_edited_since_they_were_read_keeps_the_roll_up_without_reading_them() throws Exception {
+        StampingRepository store = new StampingRepository(repo);
+        ScriptedProvider llm = new ScriptedProvider("scripted").reply(r -> weeklyReply(r, "120ms"));
+        WorkLogger logger = logger(store, llm);
+        logger.log(draft("a", "2026-11-16", "High", "p99 120ms"));
+        logger.log(draft("b", "2026-11-17", "Low", "p99 120ms"));
+        Period week = Period.parseIsoWeek("2026-W47");
+
+        WeeklyResult first = logger.summarizeWeek(week, SummarizeOptions.defaults());
+        assertThat(first.rollup().generation().sourcesReadAt()).isEqualTo(CLOCK.instant());
+        assertThat(first.rollup().generation().usage()).isEqualTo(first.usage());
+        assertThat(store.bodyReads).isEqualTo(1);
+
+        WeeklyResult again = logger.summarizeWeek(week, SummarizeOptions.defaults());
+
+        assertThat(again.status()).isEqualTo(RollupStatus.UNCHANGED);
+        assertThat(again.logsRead()).isEmpty();
+        assertThat(again.rollup().sourceLogIds()).hasSize(2);
+        assertThat(store.bodyReads).as("no log read again").isEqualTo(1);
+        assertThat(llm.requests).hasSize(1);
+        assertThat(Files.readString(dir.resolve("execution.log"))).contains("none edited since they were read at "
+                + CLOCK.instant() + "; kept the stored roll-up without reading them again or calling the LLM");
+    }
+
+    @Test
+    void a_log_edited_after_the_roll_up_read_it_is_read_again() throws Exception {
+        StampingRepository store = new StampingRepository(repo);
+        ScriptedProvider llm = new ScriptedProvider("scripted").reply(r -> weeklyReply(r, "120ms"))
+                .reply(r -> weeklyReply(r, "120ms"));
+        WorkLogger logger = logger(store, llm);
+        String id = logger.log(draft("a", "2026-11-16", "High", "p99 120ms")).log().id();
+        Period week = Period.parseIsoWeek("2026-W47");
+        logger.summarizeWeek(week, SummarizeOptions.defaults());
+
+        // stamped after the read, but the content is the same: read again, the fingerprint still matches
+        store.editedBefore.put(id, CLOCK.instant().plusSeconds(60));
+        WeeklyResult touched = logger.summarizeWeek(week, SummarizeOptions.defaults());
+        assertThat(touched.status()).isEqualTo(RollupStatus.UNCHANGED);
+        assertThat(store.bodyReads).isEqualTo(2);
+        assertThat(llm.requests).hasSize(1);
+
+        // a new log of the period: the set of sources differs, so they are read and the model is asked
+        store.editedBefore.clear();
+        logger.log(draft("c", "2026-11-18", "Low", "2건"));
+        WeeklyResult grown = logger.summarizeWeek(week, SummarizeOptions.defaults());
+        assertThat(grown.status()).isEqualTo(RollupStatus.WRITTEN);
+        assertThat(store.bodyReads).isEqualTo(3);
+        assertThat(llm.requests).hasSize(2);
+
+        // another model asks another question even when nothing was edited
+        ScriptedProvider other = new ScriptedProvider("other").reply(r -> weeklyReply(r, "120ms"));
+        assertThat(logger(store, other).summarizeWeek(week, SummarizeOptions.defaults()).status())
+                .isEqualTo(RollupStatus.WRITTEN);
+        assertThat(other.requests).hasSize(1);
+    }
+
+    @Test
+    void a_week_not_in_worklogs_layout_reaches_the_monthly_prompt_as_its_text_and_is_named_in_the_warnings()
+            throws Exception {
+        Period w46 = Period.parseIsoWeek("2026-W46");
+        WeeklyRollup original = new WeeklyRollup(null, "https://www.notion.so/original46", w46, "2026년 11월 46주차",
+                List.of(), List.of("주요 성과 요약 참고"), List.of(),
+                new dev.worklog.model.Generation("unknown", "unknown", "unknown", "", Instant.parse("2026-11-16T00:00:00Z")),
+                List.of("the page is not in worklog's roll-up layout (a week has 1 to 5 achievements, got 0); its text "
+                        + "is used as it is"),
+                "이번 주에는 결제 API 오류율을 2%에서 0.1%로 낮췄다.\n\n배포 파이프라인을 정리했다.");
+        repo.upsertWeekly(original);
+        ScriptedProvider llm = new ScriptedProvider("scripted").reply(r -> {
+            String id = ((SummaryInput.Monthly) r.input()).weeks().get(0).id();
+            return "{\"achievements\":[{\"title\":\"결제 안정화\",\"situation\":\"s\",\"task\":\"t\",\"action\":\"a\","
+                    + "\"result\":\"오류율 0.1%\",\"tech_stack\":[],\"metrics\":[],\"source_ids\":[\"" + id + "\"]}],"
+                    + "\"career_brief\":[\"a\",\"b\",\"c\"]}";
+        });
+        WorkLogger logger = logger(llm);
+        logger.log(draft("a", "2026-11-11", "High", "p99 120ms"));
+
+        MonthlyResult month = logger.summarizeMonth(YearMonth.of(2026, 11),
+                SummarizeOptions.defaults().withDryRun(true));
+
+        assertThat(month.status()).isEqualTo(RollupStatus.DRY_RUN);
+        String prompt = llm.requests.get(0).prompt();
+        assertThat(prompt).contains("2026년 11월 46주차", "주요 성과 요약 참고",
+                "이번 주에는 결제 API 오류율을 2%에서 0.1%로 낮췄다.\n\n배포 파이프라인을 정리했다.");
+        assertThat(prompt).doesNotContain("not recorded").doesNotContain("not readable").doesNotContain("Situation:");
+        String url = repo.findWeekly(w46).orElseThrow().url();
+        assertThat(month.warnings()).first().asString().isEqualTo("weekly roll-up '2026년 11월 46주차' (" + url + "): "
+                + "the page is not in worklog's roll-up layout (a week has 1 to 5 achievements, got 0); its text is "
+                + "used as it is");
+        assertThat(Files.readString(dir.resolve("execution.log"))).contains("monthly_processor - monthly roll-up "
+                + "2026-11: weekly roll-up '2026년 11월 46주차' (" + url + "): the page is not in worklog's roll-up "
+                + "layout");
     }
 }

@@ -45,8 +45,10 @@ import java.util.function.Consumer;
  * achievement sources to the weeks' ids in the target.</li>
  * <li><b>Idempotent.</b> A second run writes nothing. A daily log counts as present when the target holds one with
  * equal fields on the same date (the context compared without blank lines and trailing spaces, since stores
- * render those differently); a roll-up when the target's roll-up of that period has equal content. A roll-up that differs is
- * upserted (the stores keep one per period, so this never duplicates).</li>
+ * render those differently); a roll-up when the target's roll-up of that period equals the copy as the target
+ * would store it ({@link WorkLogRepository#asStored}: Notion re-spells markdown). A roll-up that differs is
+ * upserted (the stores keep one per period, so this never duplicates). Roll-ups not in worklog's layout (pages of
+ * the original system) are copied as their text.</li>
  * <li><b>Resumable.</b> Records are written one at a time; when a run fails half-way (network, rate limits beyond
  * the retries), running it again copies only what is missing.</li>
  * <li><b>{@code since} keeps relations whole.</b> With a start date, the months and weeks that reach that date are
@@ -202,8 +204,8 @@ public final class Backup {
             List<Achievement> achievements = remapAchievements(source.achievements(), logIds, label, "daily log");
             List<String> sources = remap(source.sourceLogIds(), logIds, label, "daily log");
             WeeklyRollup copy = new WeeklyRollup(null, null, source.period(), source.title(), achievements,
-                    source.keyHighlights(), sources, source.generation(), source.warnings());
-            if (existing.isPresent() && sameWeekly(existing.get(), copy)) {
+                    source.keyHighlights(), sources, source.generation(), source.warnings(), source.freeText());
+            if (existing.isPresent() && sameWeekly(existing.get(), to.asStored(copy))) {
                 weekIds.put(source.id(), existing.get().id());
                 add(new Item(Kind.WEEKLY, Action.SKIPPED, label, source.id(), existing.get().id()));
                 return;
@@ -231,8 +233,9 @@ public final class Backup {
             List<Achievement> achievements = remapAchievements(source.achievements(), weekIds, label, "week");
             List<String> sources = remap(source.sourceWeekIds(), weekIds, label, "week");
             MonthlyRollup copy = new MonthlyRollup(null, null, source.month(), source.title(), achievements,
-                    source.careerBrief(), source.stats(), sources, source.generation(), source.warnings());
-            if (existing.isPresent() && sameMonthly(existing.get(), copy)) {
+                    source.careerBrief(), source.stats(), sources, source.generation(), source.warnings(),
+                    source.freeText());
+            if (existing.isPresent() && sameMonthly(existing.get(), to.asStored(copy))) {
                 add(new Item(Kind.MONTHLY, Action.SKIPPED, label, source.id(), existing.get().id()));
                 return;
             }
@@ -312,7 +315,8 @@ public final class Backup {
                 && a.keyHighlights().equals(b.keyHighlights())
                 && sorted(a.sourceLogIds()).equals(sorted(b.sourceLogIds()))
                 && sameGeneration(a.generation(), b.generation())
-                && a.warnings().equals(b.warnings());
+                && a.warnings().equals(b.warnings())
+                && Objects.equals(a.freeText(), b.freeText());
     }
 
     static boolean sameMonthly(MonthlyRollup a, MonthlyRollup b) {
@@ -322,7 +326,8 @@ public final class Backup {
                 && a.stats().equals(b.stats())
                 && sorted(a.sourceWeekIds()).equals(sorted(b.sourceWeekIds()))
                 && sameGeneration(a.generation(), b.generation())
-                && a.warnings().equals(b.warnings());
+                && a.warnings().equals(b.warnings())
+                && Objects.equals(a.freeText(), b.freeText());
     }
 
     private static boolean sameAchievements(List<Achievement> a, List<Achievement> b) {
@@ -347,7 +352,10 @@ public final class Backup {
     private static boolean sameGeneration(Generation a, Generation b) {
         return a.provider().equals(b.provider()) && a.model().equals(b.model())
                 && a.promptVersion().equals(b.promptVersion()) && a.inputFingerprint().equals(b.inputFingerprint())
-                && a.generatedAt().truncatedTo(ChronoUnit.MINUTES).equals(b.generatedAt().truncatedTo(ChronoUnit.MINUTES));
+                && a.generatedAt().truncatedTo(ChronoUnit.MINUTES).equals(b.generatedAt().truncatedTo(ChronoUnit.MINUTES))
+                && a.usage().equals(b.usage())
+                && a.sourcesRead().map(t -> t.truncatedTo(ChronoUnit.MINUTES))
+                        .equals(b.sourcesRead().map(t -> t.truncatedTo(ChronoUnit.MINUTES)));
     }
 
     private static Set<String> sorted(List<String> ids) {

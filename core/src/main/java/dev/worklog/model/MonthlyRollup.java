@@ -18,6 +18,9 @@ import java.util.Objects;
  * @param sourceWeekIds every weekly roll-up overlapping the month
  * @param generation how it was made
  * @param warnings problems found in the output, kept with the record
+ * @param freeText the page's own text when it is not in worklog's layout (written by another tool, or edited by
+ *     hand beyond reading), used as it is; {@code null} for a roll-up worklog can read. Such a month may have no
+ *     achievements and no career brief.
  */
 public record MonthlyRollup(
         String id,
@@ -29,7 +32,8 @@ public record MonthlyRollup(
         MonthlyStats stats,
         List<String> sourceWeekIds,
         Generation generation,
-        List<String> warnings) {
+        List<String> warnings,
+        String freeText) {
 
     /** The most achievements a month may have. */
     public static final int MAX_ACHIEVEMENTS = 4;
@@ -47,12 +51,25 @@ public record MonthlyRollup(
         sourceWeekIds = List.copyOf(Objects.requireNonNull(sourceWeekIds, "sourceWeekIds"));
         Objects.requireNonNull(generation, "generation");
         warnings = List.copyOf(Objects.requireNonNull(warnings, "warnings"));
-        if (achievements.isEmpty() || achievements.size() > MAX_ACHIEVEMENTS) {
+        freeText = DailyLog.blankToNull(freeText);
+        if (freeText == null && (achievements.isEmpty() || achievements.size() > MAX_ACHIEVEMENTS)) {
             throw new IllegalArgumentException("a month has 1 to 4 achievements, got " + achievements.size());
         }
-        if (careerBrief.isEmpty() || careerBrief.size() > MAX_BRIEF) {
+        if (freeText == null && (careerBrief.isEmpty() || careerBrief.size() > MAX_BRIEF)) {
             throw new IllegalArgumentException("a career brief has 1 to 5 bullets, got " + careerBrief.size());
         }
+    }
+
+    /** A roll-up in worklog's layout (no free text). */
+    public MonthlyRollup(String id, String url, YearMonth month, String title, List<Achievement> achievements,
+            List<String> careerBrief, MonthlyStats stats, List<String> sourceWeekIds, Generation generation,
+            List<String> warnings) {
+        this(id, url, month, title, achievements, careerBrief, stats, sourceWeekIds, generation, warnings, null);
+    }
+
+    /** The page's own text, when the roll-up is not in worklog's layout. */
+    public java.util.Optional<String> freeTextIfAny() {
+        return java.util.Optional.ofNullable(freeText);
     }
 
     /** The default title for a month. */
@@ -63,6 +80,6 @@ public record MonthlyRollup(
     /** The same roll-up as stored under {@code id}, reachable at {@code url}. */
     public MonthlyRollup withStored(String id, String url) {
         return new MonthlyRollup(id, url, month, title, achievements, careerBrief, stats, sourceWeekIds, generation,
-                warnings);
+                warnings, freeText);
     }
 }

@@ -16,6 +16,9 @@ import java.util.Objects;
  * @param sourceLogIds every daily log of the period, whether or not an achievement cites it
  * @param generation how it was made
  * @param warnings problems found in the output (for example a number no source contains), kept with the record
+ * @param freeText the page's own text when it is not in worklog's layout (written by the original system or
+ *     another tool, or edited by hand beyond reading), used as it is; {@code null} for a roll-up worklog can read.
+ *     Such a week may have no achievements and any number of highlights.
  */
 public record WeeklyRollup(
         String id,
@@ -26,7 +29,8 @@ public record WeeklyRollup(
         List<String> keyHighlights,
         List<String> sourceLogIds,
         Generation generation,
-        List<String> warnings) {
+        List<String> warnings,
+        String freeText) {
 
     /** The most achievements a week may have. */
     public static final int MAX_ACHIEVEMENTS = 5;
@@ -43,12 +47,24 @@ public record WeeklyRollup(
         sourceLogIds = List.copyOf(Objects.requireNonNull(sourceLogIds, "sourceLogIds"));
         Objects.requireNonNull(generation, "generation");
         warnings = List.copyOf(Objects.requireNonNull(warnings, "warnings"));
-        if (achievements.isEmpty() || achievements.size() > MAX_ACHIEVEMENTS) {
+        freeText = DailyLog.blankToNull(freeText);
+        if (freeText == null && (achievements.isEmpty() || achievements.size() > MAX_ACHIEVEMENTS)) {
             throw new IllegalArgumentException("a week has 1 to 5 achievements, got " + achievements.size());
         }
-        if (keyHighlights.isEmpty() || keyHighlights.size() > MAX_HIGHLIGHTS) {
+        if (freeText == null && (keyHighlights.isEmpty() || keyHighlights.size() > MAX_HIGHLIGHTS)) {
             throw new IllegalArgumentException("a week has 1 to 3 key highlights, got " + keyHighlights.size());
         }
+    }
+
+    /** A roll-up in worklog's layout (no free text). */
+    public WeeklyRollup(String id, String url, Period period, String title, List<Achievement> achievements,
+            List<String> keyHighlights, List<String> sourceLogIds, Generation generation, List<String> warnings) {
+        this(id, url, period, title, achievements, keyHighlights, sourceLogIds, generation, warnings, null);
+    }
+
+    /** The page's own text, when the roll-up is not in worklog's layout. */
+    public java.util.Optional<String> freeTextIfAny() {
+        return java.util.Optional.ofNullable(freeText);
     }
 
     /** The default title for a period. */
@@ -59,6 +75,6 @@ public record WeeklyRollup(
     /** The same roll-up as stored under {@code id}, reachable at {@code url}. */
     public WeeklyRollup withStored(String id, String url) {
         return new WeeklyRollup(id, url, period, title, achievements, keyHighlights, sourceLogIds, generation,
-                warnings);
+                warnings, freeText);
     }
 }

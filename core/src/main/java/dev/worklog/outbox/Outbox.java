@@ -788,6 +788,21 @@ public final class Outbox implements WorkLogRepository {
         return delegate.previewDailyLog(log);
     }
 
+    @Override
+    public Optional<List<dev.worklog.model.EditStamp>> findDailyLogStamps(Period period, Set<String> statuses) {
+        return delegate.findDailyLogStamps(period, statuses);
+    }
+
+    @Override
+    public WeeklyRollup asStored(WeeklyRollup rollup) {
+        return delegate.asStored(rollup);
+    }
+
+    @Override
+    public MonthlyRollup asStored(MonthlyRollup rollup) {
+        return delegate.asStored(rollup);
+    }
+
     /**
      * Stops the background deliverer (waiting for a pass in progress) and closes the store. Pending entries stay on
      * disk for the next start; call {@link #flush()} first to try them now.

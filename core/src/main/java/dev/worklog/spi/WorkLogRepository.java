@@ -2,6 +2,7 @@ package dev.worklog.spi;
 
 import dev.worklog.http.CircuitBreaker;
 import dev.worklog.model.DailyLog;
+import dev.worklog.model.EditStamp;
 import dev.worklog.model.MonthlyRollup;
 import dev.worklog.model.Period;
 import dev.worklog.model.StoredRef;
@@ -80,6 +81,31 @@ public interface WorkLogRepository extends AutoCloseable {
 
     /** Stores the roll-up, replacing the one of the same month if there is one. */
     StoredRef upsertMonthly(MonthlyRollup rollup);
+
+    /**
+     * When each of the period's daily logs was last edited, as the store can tell without reading the logs'
+     * bodies; empty when it has no cheaper way than reading them (the default). A weekly rerun whose sources were
+     * all read after their stamps keeps its roll-up without reading them again.
+     *
+     * @param statuses only these statuses; empty means all
+     */
+    default Optional<List<EditStamp>> findDailyLogStamps(Period period, Set<String> statuses) {
+        return Optional.empty();
+    }
+
+    /**
+     * The roll-up as this store would give it back once {@link #upsertWeekly stored}: a store that keeps markdown
+     * in another form (Notion's blocks) re-spells it the way reading does. Lets a copy tell "already there"
+     * without writing. The default: unchanged.
+     */
+    default WeeklyRollup asStored(WeeklyRollup rollup) {
+        return rollup;
+    }
+
+    /** Like {@link #asStored(WeeklyRollup)}, for a month. */
+    default MonthlyRollup asStored(MonthlyRollup rollup) {
+        return rollup;
+    }
 
     /**
      * What {@link #saveDailyLog} would send or write for this entry, without writing it: for Notion the page

@@ -62,9 +62,13 @@ import java.util.function.Supplier;
  * {@link FileChannel#lock() file lock} on {@code .lock}, so that the same week upserted twice at once still leaves
  * one file. Daily logs get fresh random ids and never overwrite each other.
  *
+ * A roll-up's front matter also carries the tokens its generation used ({@code input_tokens}, {@code output_tokens};
+ * the body's generation section says the same), so totals per month can be had with grep.
+ *
  * <p>A file that no longer parses (for example after a bad hand edit) is not skipped: reading it fails with a
  * {@link LocalStoreException} naming the file, because silently dropping a day's work from a roll-up is worse than
- * stopping.
+ * stopping. The one exception is a roll-up whose body was edited beyond reading while its front matter is intact:
+ * it reads as free text with a warning, and monthly runs use that text as it is.
  *
  * <pre>{@code
  * try (WorkLogRepository store = LocalWorkLogRepository.open(Path.of("worklog-data"), Clock.systemUTC())) {
@@ -254,6 +258,8 @@ public final class LocalWorkLogRepository implements WorkLogRepository {
                     .put("title", rollup.title())
                     .putJson("source_log_ids", rollup.sourceLogIds())
                     .putBare("updated_at", clock.instant())
+                    .putBare("input_tokens", rollup.generation().usage().inputTokens())
+                    .putBare("output_tokens", rollup.generation().usage().outputTokens())
                     .withBody(RollupMarkdown.weeklyBody(rollup));
             writeAtomically(file, text);
             return new StoredRef(id, url(file));
@@ -296,6 +302,8 @@ public final class LocalWorkLogRepository implements WorkLogRepository {
                     .putJson("source_week_ids", rollup.sourceWeekIds())
                     .putJson("stats", rollup.stats())
                     .putBare("updated_at", clock.instant())
+                    .putBare("input_tokens", rollup.generation().usage().inputTokens())
+                    .putBare("output_tokens", rollup.generation().usage().outputTokens())
                     .withBody(RollupMarkdown.monthlyBody(rollup));
             writeAtomically(file, text);
             return new StoredRef(id, url(file));
@@ -337,13 +345,13 @@ public final class LocalWorkLogRepository implements WorkLogRepository {
         }
     }
 
+    /** A body edited beyond reading comes back as free text with a warning (the front matter must be intact). */
     private WeeklyRollup readWeekly(Path file) {
         FrontMatterFile f = FrontMatterFile.parse(file, read(file));
         try {
             Period period = new Period(f.requireDate("period_start"), f.requireDate("period_end"));
-            RollupMarkdown.Body body = RollupMarkdown.parseBody(f.body());
-            return new WeeklyRollup(idOf(file, "weekly-"), url(file), period, f.requireText("title"), body.achievements(),
-                    body.highlights(), f.stringList("source_log_ids"), body.generation(), body.warnings());
+            return RollupMarkdown.readWeekly(idOf(file, "weekly-"), url(file), period, f.requireText("title"), f.body(),
+                    f.stringList("source_log_ids"), List.of(), f.instant("updated_at"));
         } catch (IllegalArgumentException | NullPointerException e) {
             throw FrontMatterFile.corrupt(file, e.getMessage(), e);
         }
@@ -352,10 +360,9 @@ public final class LocalWorkLogRepository implements WorkLogRepository {
     private MonthlyRollup readMonthly(Path file) {
         FrontMatterFile f = FrontMatterFile.parse(file, read(file));
         try {
-            RollupMarkdown.Body body = RollupMarkdown.parseBody(f.body());
-            return new MonthlyRollup(idOf(file, "monthly-"), url(file), f.requireMonth("month"), f.requireText("title"),
-                    body.achievements(), body.careerBrief(), f.requireJson("stats", STATS),
-                    f.stringList("source_week_ids"), body.generation(), body.warnings());
+            return RollupMarkdown.readMonthly(idOf(file, "monthly-"), url(file), f.requireMonth("month"),
+                    f.requireText("title"), f.body(), f.requireJson("stats", STATS), f.stringList("source_week_ids"),
+                    f.instant("updated_at"));
         } catch (IllegalArgumentException | NullPointerException e) {
             throw FrontMatterFile.corrupt(file, e.getMessage(), e);
         }

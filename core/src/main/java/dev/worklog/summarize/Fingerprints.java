@@ -14,6 +14,10 @@ import java.util.List;
 /**
  * A SHA-256 over everything that shapes a roll-up: the sources' full content, the provider, the model, the prompt
  * version and the language. Equal fingerprints mean a rerun would ask the same question, so it is skipped.
+ *
+ * <p>A fingerprint is written {@code <settings>-<everything>}: the first part covers only the kind, provider, model,
+ * prompt version and language, so that a store which can tell its sources are unchanged without reading them
+ * ({@link dev.worklog.model.EditStamp}) can still tell whether the question would be the same.
  */
 final class Fingerprints {
     private Fingerprints() {
@@ -25,7 +29,7 @@ final class Fingerprints {
                 .add(log.context()).add(log.category()).add(log.impactLevel().label())
                 .add(String.join("\u001f", log.techStack())).add(log.loggedDate().toString()).add(log.status())
                 .add(log.metrics()).add(log.ticketUrl()));
-        return d.hex();
+        return settings("weekly", provider, model, language) + "-" + d.hex();
     }
 
     static String monthly(List<WeeklyRollup> weeks, MonthlyStats stats, String provider, String model,
@@ -39,8 +43,20 @@ final class Fingerprints {
                         .add(String.join("\u001f", a.techStack())).add(String.join("\u001f", a.metrics()))
                         .add(String.join("\u001f", a.sourceIds()));
             }
+            w.freeTextIfAny().ifPresent(text -> d.add("free text").add(w.title()).add(text));
         });
-        return d.hex();
+        return settings("monthly", provider, model, language) + "-" + d.hex();
+    }
+
+    /** The part of a fingerprint that covers the question's settings only. */
+    static String settings(String kind, String provider, String model, String language) {
+        return new Digest().add(kind).add(provider).add(model).add(PromptBuilder.PROMPT_VERSION).add(language).hex()
+                .substring(0, 16);
+    }
+
+    /** Whether a stored fingerprint was taken with these settings. */
+    static boolean sameSettings(String fingerprint, String kind, String provider, String model, String language) {
+        return fingerprint.startsWith(settings(kind, provider, model, language) + "-");
     }
 
     private static final class Digest {

@@ -115,6 +115,10 @@ public final class OfflineSummarizer implements LlmProvider {
                 all.add(a);
                 weekOf.add(week.id());
             }
+            if (week.freeText() != null && week.achievements().isEmpty()) {
+                all.add(fromText(week));
+                weekOf.add(week.id());
+            }
         }
         // measurable results first; the original order (week, then rank within the week) breaks ties
         List<Integer> order = new ArrayList<>();
@@ -156,6 +160,26 @@ public final class OfflineSummarizer implements LlmProvider {
             brief.add(ko ? "대표 성과: " + title + "." : "Key achievement: " + title + ".");
         }
         return root;
+    }
+
+    /**
+     * An achievement arranged from a week written in free text (by the original system or by hand): its title, its
+     * first paragraph as the situation, its highlights as the task, the rest as the action, and the first paragraph
+     * holding a number as the result. All of it is the page's own text.
+     */
+    private static Achievement fromText(WeeklyRollup week) {
+        List<String> paragraphs = new ArrayList<>();
+        for (String p : week.freeText().split("\\n\\s*\\n")) {
+            if (!p.isBlank()) {
+                paragraphs.add(p.strip());
+            }
+        }
+        String first = paragraphs.get(0);
+        String rest = paragraphs.size() > 1 ? String.join("\n\n", paragraphs.subList(1, paragraphs.size())) : first;
+        String measured = paragraphs.stream().filter(p -> HAS_DIGIT.matcher(p).find()).findFirst()
+                .orElse(week.keyHighlights().isEmpty() ? first : week.keyHighlights().get(0));
+        String task = week.keyHighlights().isEmpty() ? week.title() : String.join("\n", week.keyHighlights());
+        return new Achievement(week.title(), first, task, rest, measured, List.of(), List.of(), List.of(week.id()));
     }
 
     private static String top(Map<String, Integer> counts) {

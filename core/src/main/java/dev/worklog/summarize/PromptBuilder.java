@@ -10,7 +10,9 @@ import java.util.List;
 /**
  * Renders the prompts, once for every provider. Each log reaches the model whole: title, date, category, impact,
  * tech stack, metrics, ticket and the full markdown context with every list item (the original dropped lists and
- * titles). Korean by default as in the original; English with {@code WORKLOG_LANGUAGE=en}.
+ * titles). A week not in worklog's layout reaches the monthly prompt as its title, highlights and text, as they
+ * are; no prompt ever holds filler for what a page did not say. Korean by default as in the original; English with
+ * {@code WORKLOG_LANGUAGE=en}.
  */
 final class PromptBuilder {
     /** Bumped whenever a prompt or schema changes, so stored roll-ups made by older prompts are regenerated. */
@@ -55,10 +57,18 @@ final class PromptBuilder {
         for (WeeklyRollup week : input.weeks()) {
             p.append(korean ? "## 주간 성과 (id: " : "## Weekly roll-up (id: ").append(week.id()).append(")\n");
             p.append(korean ? "기간: " : "Period: ").append(week.period()).append('\n');
-            p.append(korean ? "핵심 하이라이트:\n" : "Key highlights:\n");
-            for (String h : week.keyHighlights()) {
-                p.append("- ").append(h).append('\n');
+            if (week.freeText() != null) {
+                // a page not in worklog's layout: its own title, highlights and text, as they are
+                p.append(korean ? "제목: " : "Title: ").append(week.title()).append('\n');
             }
+            if (!week.keyHighlights().isEmpty()) {
+                p.append(korean ? "핵심 하이라이트:\n" : "Key highlights:\n");
+                for (String h : week.keyHighlights()) {
+                    p.append("- ").append(h.replace("\n", "\n  ")).append('\n');
+                }
+            }
+            week.freeTextIfAny().ifPresent(text -> p.append(korean ? "본문:\n" : "Text:\n").append(text.strip())
+                    .append('\n'));
             int n = 1;
             for (Achievement a : week.achievements()) {
                 p.append("### ").append(n++).append(". ").append(a.title()).append('\n')

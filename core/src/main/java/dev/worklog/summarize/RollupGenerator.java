@@ -4,6 +4,7 @@ import dev.worklog.error.LlmOutputException;
 import dev.worklog.error.WorkLogException;
 import dev.worklog.model.Achievement;
 import dev.worklog.model.DailyLog;
+import dev.worklog.model.EditStamp;
 import dev.worklog.model.Generation;
 import dev.worklog.model.MonthlyRollup;
 import dev.worklog.model.MonthlyStats;
@@ -15,6 +16,7 @@ import dev.worklog.spi.LlmRequest;
 import dev.worklog.spi.LlmResponse;
 import dev.worklog.spi.SummaryInput;
 import java.time.Clock;
+import java.time.Instant;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -76,14 +78,39 @@ public final class RollupGenerator {
     }
 
     /**
+     * Whether the stored roll-up of a week can be kept without reading its sources: it was made with today's
+     * settings, its sources were read after every stamp, and they are exactly the period's logs now.
+     *
+     * @param stamps the period's daily logs as the store lists them without reading them
+     */
+    public boolean unchangedSince(WeeklyRollup existing, List<EditStamp> stamps) {
+        Generation g = existing.generation();
+        if (existing.freeText() != null || g.sourcesReadAt() == null
+                || !Fingerprints.sameSettings(g.inputFingerprint(), "weekly", primary().name(), primary().model(),
+                        language)) {
+            return false;
+        }
+        Set<String> ids = new java.util.HashSet<>();
+        for (EditStamp stamp : stamps) {
+            if (stamp.editedBefore().isAfter(g.sourcesReadAt())) {
+                return false;
+            }
+            ids.add(stamp.id());
+        }
+        return ids.equals(new java.util.HashSet<>(existing.sourceLogIds()));
+    }
+
+    /**
      * Makes (or reuses) the roll-up of a week.
      *
      * @param logs the week's logs, each with its stored id; not empty
      * @param existing the roll-up stored for this period, if any
      * @param force regenerate even when the inputs are unchanged
+     * @param sourcesReadAt when the logs were read (recorded, so that a later run can tell they are unchanged
+     *     without reading them again); {@code null} if unknown
      */
     public Outcome<WeeklyRollup> weekly(Period period, List<DailyLog> logs, Optional<WeeklyRollup> existing,
-            boolean force) {
+            boolean force, Instant sourcesReadAt) {
         if (logs.isEmpty()) {
             throw new IllegalArgumentException("a weekly roll-up needs at least one log");
         }
@@ -102,19 +129,28 @@ public final class RollupGenerator {
         int highlights = Math.min(WeeklyRollup.MAX_HIGHLIGHTS, logs.size());
         Generated g = generate(request, "key_highlights", 1, WeeklyRollup.MAX_ACHIEVEMENTS, highlights,
                 WeeklyRollup.MAX_HIGHLIGHTS, ids);
-        List<String> warnings = SourceCheck.warnings(g.parsed.achievements(), sourceText);
+        List<String> warnings = new ArrayList<>(SourceCheck.warnings(g.parsed.achievements(), sourceText));
+        warnings.addAll(SourceCheck.lineWarnings(g.parsed.bullets(), "key highlight", sourceText, period.toString()));
         WeeklyRollup rollup = new WeeklyRollup(existing.map(WeeklyRollup::id).orElse(null),
                 existing.map(WeeklyRollup::url).orElse(null), period, WeeklyRollup.titleFor(period),
                 g.parsed.achievements(), g.parsed.bullets(), List.copyOf(ids),
-                new Generation(g.provider, g.model, PromptBuilder.PROMPT_VERSION, fingerprint, clock.instant()),
+                new Generation(g.provider, g.model, PromptBuilder.PROMPT_VERSION, fingerprint, clock.instant(),
+                        g.usage, sourcesReadAt),
                 warnings);
         return new Outcome<>(rollup, false, g.usage, g.notes);
+    }
+
+    /** {@link #weekly(Period, List, Optional, boolean, Instant)} without recording when the logs were read. */
+    public Outcome<WeeklyRollup> weekly(Period period, List<DailyLog> logs, Optional<WeeklyRollup> existing,
+            boolean force) {
+        return weekly(period, logs, existing, force, null);
     }
 
     /**
      * Makes (or reuses) the roll-up of a month.
      *
-     * @param weeks the weekly roll-ups overlapping the month, each with its stored id; not empty
+     * @param weeks the weekly roll-ups overlapping the month, each with its stored id; not empty. A week not in
+     *     worklog's layout ({@link WeeklyRollup#freeText()}) reaches the model as its text.
      * @param stats counts over the month's daily logs
      * @param existing the roll-up stored for this month, if any
      * @param force regenerate even when the inputs are unchanged
@@ -133,24 +169,31 @@ public final class RollupGenerator {
         int available = 0;
         for (WeeklyRollup week : weeks) {
             ids.add(week.id());
-            StringBuilder text = new StringBuilder(week.period().toString()).append('\n')
-                    .append(String.join("\n", week.keyHighlights())).append('\n').append(stats.describe()).append('\n');
+            StringBuilder text = new StringBuilder(week.period().toString()).append('\n').append(week.title())
+                    .append('\n').append(String.join("\n", week.keyHighlights())).append('\n')
+                    .append(stats.describe()).append('\n');
             for (Achievement a : week.achievements()) {
                 text.append(String.join("\n", a.title(), a.situation(), a.task(), a.action(), a.result(),
                         String.join("\n", a.metrics()))).append('\n');
             }
+            week.freeTextIfAny().ifPresent(t -> text.append(t).append('\n'));
             sourceText.put(week.id(), text.toString());
-            available += week.achievements().size();
+            // a week in free text may hold several achievements; count it as one the model can draw on
+            available += week.freeText() != null ? Math.max(1, week.achievements().size())
+                    : week.achievements().size();
         }
         int minAchievements = Math.min(2, available);
         LlmRequest request = prompts.monthly(new SummaryInput.Monthly(month, weeks, stats, language), minAchievements);
         Generated g = generate(request, "career_brief", minAchievements, MonthlyRollup.MAX_ACHIEVEMENTS, 3,
                 MonthlyRollup.MAX_BRIEF, ids);
-        List<String> warnings = SourceCheck.warnings(g.parsed.achievements(), sourceText);
+        List<String> warnings = new ArrayList<>(SourceCheck.warnings(g.parsed.achievements(), sourceText));
+        warnings.addAll(SourceCheck.lineWarnings(g.parsed.bullets(), "career brief bullet", sourceText,
+                month + "\n" + stats.describe()));
         MonthlyRollup rollup = new MonthlyRollup(existing.map(MonthlyRollup::id).orElse(null),
                 existing.map(MonthlyRollup::url).orElse(null), month, MonthlyRollup.titleFor(month),
                 g.parsed.achievements(), g.parsed.bullets(), stats, List.copyOf(ids),
-                new Generation(g.provider, g.model, PromptBuilder.PROMPT_VERSION, fingerprint, clock.instant()),
+                new Generation(g.provider, g.model, PromptBuilder.PROMPT_VERSION, fingerprint, clock.instant(),
+                        g.usage, null),
                 warnings);
         return new Outcome<>(rollup, false, g.usage, g.notes);
     }

@@ -11,8 +11,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Flags numbers in a generated achievement that none of its cited sources contains: a resume must not carry an
- * invented figure. Numbers are compared by value, so {@code 1,200} matches {@code 1200} and {@code 40%} matches
+ * Flags numbers in a generated achievement that none of its cited sources contains, and numbers in a key highlight
+ * or a career-brief bullet that none of the roll-up's sources contains: a resume must not carry an invented figure. Numbers are compared by value, so {@code 1,200} matches {@code 1200} and {@code 40%} matches
  * {@code 40 %}.
  */
 final class SourceCheck {
@@ -47,6 +47,28 @@ final class SourceCheck {
                 warnings.add("achievement " + (i + 1) + " ('" + a.title() + "') states " + String.join(", ", missing)
                         + (missing.size() == 1 ? ", which does not appear" : ", which do not appear")
                         + " in its cited sources (" + String.join(", ", a.sourceIds()) + "); check before using it");
+            }
+        }
+        return warnings;
+    }
+
+    /**
+     * One warning per line (a key highlight, a career-brief bullet) holding numbers that none of the sources
+     * contains: such lines cite no source, so every source of the roll-up counts.
+     *
+     * @param what how the warning names a line, e.g. {@code key highlight}
+     * @param known text that may hold the numbers too (the period, the statistics)
+     */
+    static List<String> lineWarnings(List<String> lines, String what, Map<String, String> sourceText, String known) {
+        Set<String> numbers = numbers(String.join("\n", sourceText.values()) + "\n" + known);
+        List<String> warnings = new ArrayList<>();
+        for (int i = 0; i < lines.size(); i++) {
+            Set<String> missing = new LinkedHashSet<>(numbers(lines.get(i)));
+            missing.removeAll(numbers);
+            if (!missing.isEmpty()) {
+                warnings.add(what + " " + (i + 1) + " ('" + lines.get(i) + "') states " + String.join(", ", missing)
+                        + (missing.size() == 1 ? ", which does not appear" : ", which do not appear")
+                        + " in any of its sources; check before using it");
             }
         }
         return warnings;

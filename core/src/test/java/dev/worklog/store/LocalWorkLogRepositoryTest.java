@@ -170,6 +170,27 @@ class LocalWorkLogRepositoryTest {
     }
 
     @Test
+    void tokenUsageIsInTheFrontMatterAndAHandEditedBodyReadsAsFreeText() throws IOException {
+        WeeklyRollup plain = Fixtures.weekly(WEEK, "검색");
+        dev.worklog.model.Generation g = new dev.worklog.model.Generation("claude", "m", "v3", "f",
+                Instant.parse("2026-11-23T10:00:00Z"), new dev.worklog.model.TokenUsage(1500, 320), null);
+        StoredRef ref = store.upsertWeekly(new WeeklyRollup(null, null, WEEK, plain.title(), plain.achievements(),
+                plain.keyHighlights(), plain.sourceLogIds(), g, List.of()));
+        Path file = dir.resolve("weekly").resolve("2026-11-16_2026-11-22.md");
+        String text = Files.readString(file);
+        assertThat(text).contains("\ninput_tokens: 1500\noutput_tokens: 320\n", "- tokens: 1500 in, 320 out");
+        assertThat(store.findWeekly(WEEK).orElseThrow().generation().usage().total()).isEqualTo(1820);
+
+        // a person rewrote the achievements as prose: the week is its text now, with a warning, not an error
+        Files.writeString(file, text.replaceAll("(?s)## Achievements.*?## Generation", "## 이번 주\n\n검색을 빠르게 했다.\n\n## Generation"));
+        WeeklyRollup edited = store.findWeekly(WEEK).orElseThrow();
+        assertThat(edited.id()).isEqualTo(ref.id());
+        assertThat(edited.freeText()).contains("## 이번 주", "검색을 빠르게 했다.");
+        assertThat(edited.warnings()).singleElement().asString().contains("not in worklog's roll-up layout");
+        assertThat(edited.generation().usage().total()).isEqualTo(1820);
+    }
+
+    @Test
     void aCopiedFileGetsItsOwnIdFromItsName() throws IOException {
         StoredRef original = store.saveDailyLog(Fixtures.daily("original", LocalDate.of(2026, 11, 17)));
         Path file = Path.of(URI.create(original.url()));

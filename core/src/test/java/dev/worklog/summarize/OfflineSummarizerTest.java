@@ -77,4 +77,29 @@ class OfflineSummarizerTest {
                 .isEqualTo(new OfflineSummarizer().complete(request).text());
         assertThat(Set.of(new OfflineSummarizer().complete(request).model())).containsExactly(OfflineSummarizer.MODEL);
     }
+
+    @Test
+    void a_month_of_weeks_in_free_text_gets_achievements_arranged_from_their_own_text() {
+        dev.worklog.model.WeeklyRollup original = new dev.worklog.model.WeeklyRollup("week-46", null,
+                Period.parseIsoWeek("2026-W46"), "2026년 11월 46주차", List.of(), List.of("결제 안정화"), List.of(),
+                new dev.worklog.model.Generation("unknown", "unknown", "unknown", "",
+                        java.time.Instant.parse("2026-11-16T00:00:00Z")),
+                List.of(), "결제 장애가 잦았다.\n\n오류율을 2%에서 0.1%로 낮췄다.\n\n배포를 자동화했다.");
+        dev.worklog.model.MonthlyStats stats = new dev.worklog.model.MonthlyStats(3, 1, java.util.Map.of("성능개선", 3),
+                java.util.Map.of("High", 3), java.util.Map.of("Java", 3));
+        LlmRequest request = new PromptBuilder("ko", 1000).monthly(new SummaryInput.Monthly(
+                java.time.YearMonth.of(2026, 11), List.of(original), stats, "ko"), 1);
+
+        RollupParser.Parsed parsed = RollupParser.parse(new OfflineSummarizer().complete(request).text(),
+                "career_brief", 1, 4, 3, 5, Set.of("week-46"));
+
+        assertThat(parsed.problems()).isEmpty();
+        assertThat(parsed.achievements()).singleElement().satisfies(a -> {
+            assertThat(a.title()).isEqualTo("2026년 11월 46주차");
+            assertThat(a.situation()).isEqualTo("결제 장애가 잦았다.");
+            assertThat(a.task()).isEqualTo("결제 안정화");
+            assertThat(a.result()).isEqualTo("오류율을 2%에서 0.1%로 낮췄다.");
+            assertThat(a.sourceIds()).containsExactly("week-46");
+        });
+    }
 }

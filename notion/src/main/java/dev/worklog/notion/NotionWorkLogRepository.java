@@ -25,6 +25,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.worklog.config.ConfigKeys;
 import dev.worklog.error.ConfigurationException;
+import dev.worklog.error.InvalidRequestException;
 import dev.worklog.error.NonRetryableException;
 import dev.worklog.error.NotFoundException;
 import dev.worklog.error.PermissionDeniedException;
@@ -38,10 +39,9 @@ import dev.worklog.http.RetryPolicy;
 import dev.worklog.http.Sleeper;
 import dev.worklog.internal.Json;
 import dev.worklog.log.ExecutionLog;
-import dev.worklog.model.Achievement;
 import dev.worklog.model.DailyLog;
+import dev.worklog.model.EditStamp;
 import dev.worklog.model.EntryIds;
-import dev.worklog.model.Generation;
 import dev.worklog.model.ImpactLevel;
 import dev.worklog.model.LogOptions;
 import dev.worklog.model.MonthlyRollup;
@@ -52,10 +52,11 @@ import dev.worklog.model.WeeklyRollup;
 import dev.worklog.notion.NotionSchema.Property;
 import dev.worklog.notion.internal.BlockWriter;
 import dev.worklog.notion.internal.Blocks;
-import dev.worklog.notion.internal.BlocksToMarkdown;
+import dev.worklog.notion.internal.BodySync;
 import dev.worklog.notion.internal.MarkdownToBlocks;
 import dev.worklog.notion.internal.NotionClient;
 import dev.worklog.notion.internal.NotionErrorReader;
+import dev.worklog.notion.internal.PageBodies;
 import dev.worklog.notion.internal.RateLimiter;
 import dev.worklog.notion.internal.RichText;
 import dev.worklog.spi.WorkLogRepository;
@@ -123,11 +124,15 @@ import org.slf4j.LoggerFactory;
  * ({@link dev.worklog.error.CircuitOpenException}) for 5 s, then one trial call decides.</li>
  * <li>Markdown is split, never truncated, to Notion's limits, and read back from every page of children and every
  * nested level; a context read back is the markdown that was written.</li>
- * <li>Weekly and monthly roll-ups are upserted by period: a rerun updates the page and replaces its body. When
+ * <li>Weekly and monthly roll-ups are upserted by period: a rerun updates the page and rewrites only the blocks of
+ * its body that changed (updated in place, inserted where they belong, deleted when gone). When
  * {@link #findWeekly} or {@link #findMonthly} looked the period up less than two minutes before the upsert (the
  * usual find, summarise, store sequence), that answer is used instead of querying again.</li>
  * <li>A daily log's context goes into the page body under a {@code Context} heading, as the design asks; reading
- * drops that heading again, so the context read back is exactly the markdown written.</li>
+ * drops that heading again (and the original system's {@code 📝 상세 컨텍스트}), so the context read back is the
+ * markdown written, in the spelling Notion's blocks give it.</li>
+ * <li>Roll-up pages that are not in worklog's layout (the original system's weekly pages, pages edited by hand) are
+ * read as their text, with a warning; never as placeholders.</li>
  * <li>Relations of any size. Notion takes at most 100 relation values per request and a property update replaces
  * the whole relation, so the first 100 are written on the roll-up page and every further one from the other side
  * of the two-way relation (each extra daily log or week gets the roll-up added to its synced property). A one-way
@@ -145,7 +150,7 @@ public final class NotionWorkLogRepository implements WorkLogRepository {
     public static final URI DEFAULT_BASE_URL = URI.create("https://api.notion.com/");
 
     private static final int RELATION_PER_REQUEST = 100;
-    private static final String CONTEXT_HEADING = "Context";
+    private static final String CONTEXT_HEADING = PageBodies.CONTEXT_HEADING;
     private static final Logger LOG = LoggerFactory.getLogger(NotionWorkLogRepository.class);
 
     private final NotionClient client;
@@ -171,8 +176,25 @@ public final class NotionWorkLogRepository implements WorkLogRepository {
 
     private static final Duration LOOKUP_TTL = Duration.ofMinutes(2);
 
-    private record Lookup(Optional<JsonNode> page, Instant at) {
+    private record Lookup(Optional<JsonNode> page, List<JsonNode> body, Instant at) {
     }
+
+    /**
+     * A query's answer kept for the read that follows it in the same run (stamps, then the logs when one changed):
+     * once, and briefly, so that a later run never works from an old list.
+     */
+    private record Listing(List<JsonNode> pages, Instant at) {
+    }
+
+    private static final Duration LISTING_TTL = Duration.ofSeconds(15);
+
+    private final Map<String, Listing> recentQueries = new ConcurrentHashMap<>();
+
+    /**
+     * Added to a page's {@code last_edited_time} for its {@link EditStamp}: Notion stamps edits to the minute, and
+     * a minute more covers a client clock that runs behind Notion's.
+     */
+    static final Duration EDIT_STAMP_SLACK = Duration.ofMinutes(2);
 
     private NotionWorkLogRepository(Builder b) {
         ThreadPoolExecutor pool = new ThreadPoolExecutor(READERS, READERS, 30, TimeUnit.SECONDS,
@@ -399,24 +421,8 @@ public final class NotionWorkLogRepository implements WorkLogRepository {
         Objects.requireNonNull(period, "period");
         Objects.requireNonNull(statuses, "statuses");
         return onDatabase(1, dailyDb, () -> {
-            ArrayNode and = Json.MAPPER.createArrayNode();
-            and.add(dateFilter(name(DAILY_DATE), "on_or_after", period.start().toString()));
-            and.add(dateFilter(name(DAILY_DATE), "on_or_before", period.end().toString()));
-            if (!statuses.isEmpty()) {
-                ArrayNode or = Json.MAPPER.createArrayNode();
-                for (String s : statuses) {
-                    ObjectNode f = or.addObject();
-                    f.put("property", name(DAILY_STATUS));
-                    f.putObject("select").put("equals", s);
-                }
-                ObjectNode orNode = and.addObject();
-                orNode.set("or", or);
-            }
-            ArrayNode sorts = Json.MAPPER.createArrayNode();
-            sorts.addObject().put("property", name(DAILY_DATE)).put("direction", "ascending");
-            sorts.addObject().put("timestamp", "created_time").put("direction", "ascending");
             List<DailyLog> out = new ArrayList<>();
-            for (DailyLog log : readConcurrently(client.queryAll(dailyDb, and(and), sorts))) {
+            for (DailyLog log : readConcurrently(dailyPages(period, statuses))) {
                 // a date stored with a time or a zone may match a filter on its neighbour day; the period decides
                 if (period.contains(log.loggedDate())) {
                     out.add(log);
@@ -426,15 +432,65 @@ public final class NotionWorkLogRepository implements WorkLogRepository {
         });
     }
 
+    /**
+     * The period's daily logs as the query lists them: each page's {@code last_edited_time} (Notion stamps edits to
+     * the minute; the stamp plus {@link #EDIT_STAMP_SLACK} is given, which also covers clocks that differ by a
+     * minute). One query, no body read; a {@link #findDailyLogs} of the same period that follows within seconds (a
+     * run that found a log edited) reuses the query's answer.
+     */
+    @Override
+    public Optional<List<EditStamp>> findDailyLogStamps(Period period, Set<String> statuses) {
+        Objects.requireNonNull(period, "period");
+        Objects.requireNonNull(statuses, "statuses");
+        return onDatabase(1, dailyDb, () -> {
+            List<JsonNode> pages = queryDaily(period, statuses);
+            recentQueries.put(queryKey(period, statuses), new Listing(pages, clock.instant()));
+            List<EditStamp> out = new ArrayList<>();
+            for (JsonNode page : pages) {
+                if (period.contains(loggedDate(page))) {
+                    out.add(new EditStamp(page.path("id").asText(), parseInstant(
+                            page.path("last_edited_time").asText(""), page).plus(EDIT_STAMP_SLACK)));
+                }
+            }
+            return Optional.of(out);
+        });
+    }
+
+    private List<JsonNode> dailyPages(Period period, Set<String> statuses) {
+        Listing seen = recentQueries.remove(queryKey(period, statuses));
+        if (seen != null && !seen.at().plus(LISTING_TTL).isBefore(clock.instant())) {
+            return seen.pages();
+        }
+        return queryDaily(period, statuses);
+    }
+
+    private static String queryKey(Period period, Set<String> statuses) {
+        return period + " " + new java.util.TreeSet<>(statuses);
+    }
+
+    private List<JsonNode> queryDaily(Period period, Set<String> statuses) {
+        ArrayNode and = Json.MAPPER.createArrayNode();
+        and.add(dateFilter(name(DAILY_DATE), "on_or_after", period.start().toString()));
+        and.add(dateFilter(name(DAILY_DATE), "on_or_before", period.end().toString()));
+        if (!statuses.isEmpty()) {
+            ArrayNode or = Json.MAPPER.createArrayNode();
+            for (String s : statuses) {
+                ObjectNode f = or.addObject();
+                f.put("property", name(DAILY_STATUS));
+                f.putObject("select").put("equals", s);
+            }
+            ObjectNode orNode = and.addObject();
+            orNode.set("or", or);
+        }
+        ArrayNode sorts = Json.MAPPER.createArrayNode();
+        sorts.addObject().put("property", name(DAILY_DATE)).put("direction", "ascending");
+        sorts.addObject().put("timestamp", "created_time").put("direction", "ascending");
+        return client.queryAll(dailyDb, and(and), sorts);
+    }
+
     /** The heading the context sits under, as the design asks; reading strips it again. */
     private static ObjectNode contextHeading() {
         return MarkdownToBlocks.convert("## " + CONTEXT_HEADING).get(0);
-    }
-
-    private static boolean isContextHeading(JsonNode block) {
-        String type = block.path("type").asText();
-        return type.startsWith("heading_") && !block.path("has_children").asBoolean(false)
-                && RichText.plainText(block.path(type).path("rich_text")).strip().equalsIgnoreCase(CONTEXT_HEADING);
     }
 
     /**
@@ -474,23 +530,23 @@ public final class NotionWorkLogRepository implements WorkLogRepository {
         JsonNode props = page.path("properties");
         String id = page.path("id").asText();
         String title = RichText.plainText(props.path(name(DAILY_TITLE)).path("title"));
-        List<JsonNode> body = writer.readTree(id);
-        if (!body.isEmpty() && isContextHeading(body.get(0))) {
-            body = body.subList(1, body.size());
-        }
-        String context = BlocksToMarkdown.convert(body);
+        String context = PageBodies.context(writer.readTree(id));
         String category = props.path(name(DAILY_CATEGORY)).path("select").path("name").asText("");
         String impactText = props.path(name(DAILY_IMPACT)).path("select").path("name").asText("");
         ImpactLevel impact = ImpactLevel.parse(impactText).orElse(ImpactLevel.MEDIUM);
         List<String> tech = new ArrayList<>();
         props.path(name(DAILY_TECH_STACK)).path("multi_select").forEach(o -> tech.add(o.path("name").asText()));
-        LocalDate date = parseDate(props.path(name(DAILY_DATE)).path("date").path("start").asText(""))
-                .orElseGet(() -> LocalDate.parse(page.path("created_time").asText("1970-01-01").substring(0, 10)));
+        LocalDate date = loggedDate(page);
         String status = props.path(name(DAILY_STATUS)).path("select").path("name").asText(options.defaultStatus());
         String metrics = RichText.plainText(props.path(name(DAILY_METRICS)).path("rich_text"));
         String ticket = props.path(name(DAILY_TICKET_URL)).path("url").asText(null);
         return new DailyLog(id, page.path("url").asText(pageUrl(id)), title, context, category, impact, tech, date,
                 status, metrics, ticket);
+    }
+
+    private LocalDate loggedDate(JsonNode page) {
+        return parseDate(page.path("properties").path(name(DAILY_DATE)).path("date").path("start").asText(""))
+                .orElseGet(() -> LocalDate.parse(page.path("created_time").asText("1970-01-01").substring(0, 10)));
     }
 
     // ---------------------------------------------------------------- weekly roll-ups
@@ -499,7 +555,12 @@ public final class NotionWorkLogRepository implements WorkLogRepository {
     public Optional<WeeklyRollup> findWeekly(Period period) {
         Objects.requireNonNull(period, "period");
         String db = weeklyDb();
-        return onDatabase(2, db, () -> remember("weekly:" + period, weeklyPage(db, period)).map(this::toWeekly));
+        return onDatabase(2, db, () -> {
+            Optional<JsonNode> page = weeklyPage(db, period);
+            List<JsonNode> body = page.map(p -> writer.readTree(p.path("id").asText())).orElse(null);
+            remember("weekly:" + period, page, body);
+            return page.map(p -> toWeekly(p, body));
+        });
     }
 
     @Override
@@ -514,7 +575,7 @@ public final class NotionWorkLogRepository implements WorkLogRepository {
             sorts.addObject().put("property", name(WEEKLY_START)).put("direction", "ascending");
             List<WeeklyRollup> out = new ArrayList<>();
             for (JsonNode page : client.queryAll(db, and(and), sorts)) {
-                out.add(toWeekly(page));
+                out.add(toWeekly(page, writer.readTree(page.path("id").asText())));
             }
             return out;
         });
@@ -548,25 +609,32 @@ public final class NotionWorkLogRepository implements WorkLogRepository {
         return first(client.queryAll(db, and(and), createdAscending()));
     }
 
-    private WeeklyRollup toWeekly(JsonNode page) {
+    /**
+     * A weekly page: properties, and the body read as worklog's layout, or as free text with a warning when it is
+     * not (a page of the original system: title like {@code 2026년 11월 47주차}, {@code 🎯 주간 성과 요약} and one
+     * paragraph; or a page edited by hand). Never placeholders.
+     */
+    private WeeklyRollup toWeekly(JsonNode page, List<JsonNode> body) {
         JsonNode props = page.path("properties");
         String id = page.path("id").asText();
         LocalDate start = parseDate(props.path(name(WEEKLY_START)).path("date").path("start").asText(""))
-                .orElseThrow(() -> unreadable(2, id, WEEKLY_START));
+                .orElseThrow(() -> unreadable(2, page, WEEKLY_START));
         LocalDate end = parseDate(props.path(name(WEEKLY_END)).path("date").path("start").asText(""))
                 .orElse(start.plusDays(6));
         Instant generatedAt = parseInstant(props.path(name(WEEKLY_GENERATED_AT)).path("date").path("start").asText(""),
                 page);
-        RollupMarkdown.Body body = parseBody(id, generatedAt);
-        List<String> highlights = body.highlights();
-        if (highlights.isEmpty()) {
-            highlights = lines(RichText.plainText(props.path(name(WEEKLY_HIGHLIGHTS)).path("rich_text")));
-        }
         Period period = new Period(start, end.isBefore(start) ? start : end);
-        return new WeeklyRollup(id, page.path("url").asText(pageUrl(id)), period,
-                RichText.plainText(props.path(name(WEEKLY_TITLE)).path("title")),
-                orPlaceholder(body.achievements(), page), limit(highlights, WeeklyRollup.MAX_HIGHLIGHTS),
-                relationIds(page, WEEKLY_SOURCE_LOGS), body.generation(), body.warnings());
+        return RollupMarkdown.readWeekly(id, page.path("url").asText(pageUrl(id)), period, title(page, WEEKLY_TITLE),
+                PageBodies.rollup(body), relationIds(page, WEEKLY_SOURCE_LOGS),
+                lines(RichText.plainText(props.path(name(WEEKLY_HIGHLIGHTS)).path("rich_text"))), generatedAt);
+    }
+
+    /** The roll-up as a rerun would read it back: its body written as blocks and read again. No call is made. */
+    @Override
+    public WeeklyRollup asStored(WeeklyRollup rollup) {
+        return RollupMarkdown.readWeekly(rollup.id(), rollup.url(), rollup.period(), rollup.title(),
+                PageBodies.asStored(RollupMarkdown.weeklyBody(rollup)), rollup.sourceLogIds(), rollup.keyHighlights(),
+                rollup.generation().generatedAt());
     }
 
     // ---------------------------------------------------------------- monthly roll-ups
@@ -575,7 +643,12 @@ public final class NotionWorkLogRepository implements WorkLogRepository {
     public Optional<MonthlyRollup> findMonthly(YearMonth month) {
         Objects.requireNonNull(month, "month");
         String db = monthlyDb();
-        return onDatabase(3, db, () -> remember("monthly:" + month, monthlyPage(db, month)).map(this::toMonthly));
+        return onDatabase(3, db, () -> {
+            Optional<JsonNode> page = monthlyPage(db, month);
+            List<JsonNode> body = page.map(p -> writer.readTree(p.path("id").asText())).orElse(null);
+            remember("monthly:" + month, page, body);
+            return page.map(p -> toMonthly(p, body));
+        });
     }
 
     @Override
@@ -591,7 +664,7 @@ public final class NotionWorkLogRepository implements WorkLogRepository {
             sorts.addObject().put("property", name(MONTHLY_MONTH)).put("direction", "ascending");
             List<MonthlyRollup> out = new ArrayList<>();
             for (JsonNode page : client.queryAll(db, and(and), sorts)) {
-                out.add(toMonthly(page));
+                out.add(toMonthly(page, writer.readTree(page.path("id").asText())));
             }
             return out;
         });
@@ -621,44 +694,31 @@ public final class NotionWorkLogRepository implements WorkLogRepository {
                 createdAscending()));
     }
 
-    private MonthlyRollup toMonthly(JsonNode page) {
+    private MonthlyRollup toMonthly(JsonNode page, List<JsonNode> body) {
         JsonNode props = page.path("properties");
         String id = page.path("id").asText();
         LocalDate first = parseDate(props.path(name(MONTHLY_MONTH)).path("date").path("start").asText(""))
-                .orElseThrow(() -> unreadable(3, id, MONTHLY_MONTH));
+                .orElseThrow(() -> unreadable(3, page, MONTHLY_MONTH));
         Instant generatedAt = parseInstant(
                 props.path(name(MONTHLY_GENERATED_AT)).path("date").path("start").asText(""), page);
-        RollupMarkdown.Body body = parseBody(id, generatedAt);
         List<String> weeks = relationIds(page, MONTHLY_SOURCE_WEEKS);
         MonthlyStats stats = parseStats(RichText.plainText(props.path(name(MONTHLY_STATS)).path("rich_text")),
                 weeks.size());
-        List<String> brief = body.careerBrief().isEmpty() ? List.of("(no career brief recorded)") : body.careerBrief();
-        return new MonthlyRollup(id, page.path("url").asText(pageUrl(id)), YearMonth.from(first),
-                RichText.plainText(props.path(name(MONTHLY_TITLE)).path("title")),
-                limit(orPlaceholder(body.achievements(), page), MonthlyRollup.MAX_ACHIEVEMENTS),
-                limit(brief, MonthlyRollup.MAX_BRIEF), stats, weeks, body.generation(), body.warnings());
+        return RollupMarkdown.readMonthly(id, page.path("url").asText(pageUrl(id)), YearMonth.from(first),
+                title(page, MONTHLY_TITLE), PageBodies.rollup(body), stats, weeks, generatedAt);
     }
 
-    /**
-     * The roll-up parts of a page body. A body a person edited beyond recognition reads as no achievements (the
-     * caller puts a placeholder) and a warning, so that one bad page does not stop a monthly run.
-     */
-    private RollupMarkdown.Body parseBody(String pageId, Instant generatedAt) {
-        String markdown = BlocksToMarkdown.convert(writer.readTree(pageId));
-        try {
-            RollupMarkdown.Body body = RollupMarkdown.parseBody(markdown);
-            if (body.generation().generatedAt().equals(Instant.EPOCH)) {
-                Generation g = body.generation();
-                body = new RollupMarkdown.Body(body.highlights(), body.achievements(), body.careerBrief(),
-                        body.warnings(), new Generation(g.provider(), g.model(), g.promptVersion(),
-                                g.inputFingerprint(), generatedAt));
-            }
-            return body;
-        } catch (IllegalArgumentException e) {
-            return new RollupMarkdown.Body(List.of(), List.of(), List.of(),
-                    List.of("the page body of " + pageId + " could not be read back: " + e.getMessage()),
-                    new Generation("unknown", "unknown", "unknown", "", generatedAt));
-        }
+    /** The roll-up as a rerun would read it back: its body and statistics as Notion would give them. */
+    @Override
+    public MonthlyRollup asStored(MonthlyRollup rollup) {
+        return RollupMarkdown.readMonthly(rollup.id(), rollup.url(), rollup.month(), rollup.title(),
+                PageBodies.asStored(RollupMarkdown.monthlyBody(rollup)),
+                parseStats(rollup.stats().describe(), rollup.sourceWeekIds().size()), rollup.sourceWeekIds(),
+                rollup.generation().generatedAt());
+    }
+
+    private String title(JsonNode page, Property title) {
+        return RichText.plainText(page.path("properties").path(name(title)).path("title"));
     }
 
     /** Reads back {@link MonthlyStats#describe()}; category and tech names cannot hold commas in Notion. */
@@ -701,9 +761,8 @@ public final class NotionWorkLogRepository implements WorkLogRepository {
 
     // ---------------------------------------------------------------- shared roll-up plumbing
 
-    private Optional<JsonNode> remember(String key, Optional<JsonNode> page) {
-        recent.put(key, new Lookup(page, clock.instant()));
-        return page;
+    private void remember(String key, Optional<JsonNode> page, List<JsonNode> body) {
+        recent.put(key, new Lookup(page, body, clock.instant()));
     }
 
     private StoredRef upsert(String db, ObjectNode props, String markdown, String key,
@@ -717,10 +776,17 @@ public final class NotionWorkLogRepository implements WorkLogRepository {
             ObjectNode update = Json.MAPPER.createObjectNode();
             update.set("properties", props);
             client.updatePage(id, update);
-            for (JsonNode old : client.listChildren(id)) {
-                client.deleteBlock(old.path("id").asText());
+            boolean cached = fresh && seen.body() != null;
+            List<JsonNode> body = cached ? seen.body() : writer.readTree(id);
+            try {
+                new BodySync(client, writer).sync(id, body, blocks);
+            } catch (NotFoundException | InvalidRequestException e) {
+                if (!cached) {
+                    throw e;
+                }
+                // the body read moments ago was changed meanwhile (a block gone): diff against it as it is now
+                new BodySync(client, writer).sync(id, writer.readTree(id), blocks);
             }
-            writer.append(id, blocks, 0);
             return new StoredRef(id, existing.get().path("url").asText(pageUrl(id)));
         }
         List<ObjectNode> prefix = BlockWriter.createPrefix(blocks);
@@ -975,9 +1041,12 @@ public final class NotionWorkLogRepository implements WorkLogRepository {
         return databaseName(db) + " database (" + variable(db) + "=" + id + "): ";
     }
 
-    private WorkLogException unreadable(int db, String pageId, Property p) {
-        return new NonRetryableException(databaseName(db) + " page " + pageId + " has no '"
-                + name(p) + "' date; fill it in or remove the page", null, null);
+    private WorkLogException unreadable(int db, JsonNode page, Property p) {
+        String title = RichText.plainText(page.path("properties").path(name(db == 2 ? WEEKLY_TITLE : MONTHLY_TITLE))
+                .path("title"));
+        String id = page.path("id").asText();
+        return new NonRetryableException(databaseName(db) + " page '" + title + "' (" + page.path("url")
+                .asText(pageUrl(id)) + ") has no '" + name(p) + "' date; fill it in or remove the page", null, null);
     }
 
     private static ObjectNode and(ArrayNode filters) {
@@ -1051,22 +1120,7 @@ public final class NotionWorkLogRepository implements WorkLogRepository {
                 out.add(l.strip());
             }
         }
-        return out.isEmpty() ? List.of("(no highlights recorded)") : out;
-    }
-
-    private static <T> List<T> limit(List<T> list, int max) {
-        return list.size() <= max ? list : list.subList(0, max);
-    }
-
-    private static List<Achievement> orPlaceholder(List<Achievement> found,
-            JsonNode page) {
-        if (!found.isEmpty()) {
-            return found;
-        }
-        return List.of(new Achievement("(achievements not readable)",
-                "The page body of " + page.path("url").asText(page.path("id").asText())
-                        + " is not in the expected form", "(not recorded)", "(not recorded)", "(not recorded)",
-                List.of(), List.of(), List.of()));
+        return out;
     }
 
     private static String pageUrl(String id) {

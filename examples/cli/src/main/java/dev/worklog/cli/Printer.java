@@ -69,13 +69,22 @@ final class Printer {
         }
         out.println("=== " + r.title() + " ===");
         notice(r.generation());
-        out.println("Period: " + r.period() + " (" + r.period().isoWeekLabel() + "), " + result.logsRead().size()
-                + " daily log" + (result.logsRead().size() == 1 ? "" : "s") + " read");
+        if (result.logsRead().isEmpty() && result.status() == RollupStatus.UNCHANGED) {
+            int n = r.sourceLogIds().size();
+            out.println("Period: " + r.period() + " (" + r.period().isoWeekLabel() + "), " + n + " daily log"
+                    + (n == 1 ? "" : "s") + ", none edited since the roll-up read " + (n == 1 ? "it" : "them")
+                    + " (not read again)");
+        } else {
+            out.println("Period: " + r.period() + " (" + r.period().isoWeekLabel() + "), " + result.logsRead().size()
+                    + " daily log" + (result.logsRead().size() == 1 ? "" : "s") + " read");
+        }
         out.println();
-        out.println("Key highlights:");
-        bullets(r.keyHighlights());
-        out.println();
-        achievements(r.achievements());
+        if (!r.keyHighlights().isEmpty()) {
+            out.println("Key highlights:");
+            bullets(r.keyHighlights());
+            out.println();
+        }
+        body(r.achievements(), r.freeText());
         footer(result.warnings(), r.generation(), result.usage(), result.status(), r.id(), r.url());
     }
 
@@ -95,18 +104,47 @@ final class Printer {
                 + (result.weeksRead().size() == 1 ? "" : "s") + " and " + result.logsRead() + " daily log"
                 + (result.logsRead() == 1 ? "" : "s") + " read");
         out.println();
-        out.println("Career brief:");
-        bullets(r.careerBrief());
-        out.println();
-        achievements(r.achievements());
+        if (!r.careerBrief().isEmpty()) {
+            out.println("Career brief:");
+            bullets(r.careerBrief());
+            out.println();
+        }
+        body(r.achievements(), r.freeText());
         stats(r.stats());
         footer(result.warnings(), r.generation(), result.usage(), result.status(), r.id(), r.url());
+        monthTokens(result);
     }
 
     private void notice(Generation generation) {
         if (RollupMarkdown.isOffline(generation.provider())) {
             out.println("Note: " + OfflineSummarizer.NOTICE);
         }
+    }
+
+    /** The achievements, or the page's own text when it is not in worklog's layout. */
+    private void body(List<Achievement> achievements, String freeText) {
+        if (freeText == null) {
+            achievements(achievements);
+            return;
+        }
+        out.println("Text (the page is not in worklog's layout; shown as it is):");
+        indented(freeText, INDENT);
+        out.println();
+    }
+
+    /**
+     * The tokens stored with the month's roll-ups: each week's and the month's own, as recorded when they were
+     * made (reused roll-ups cost nothing again).
+     */
+    private void monthTokens(MonthlyResult result) {
+        TokenUsage total = result.rollup().generation().usage();
+        for (WeeklyRollup w : result.weeksRead()) {
+            total = total.plus(w.generation().usage());
+        }
+        out.println("Tokens recorded with " + result.month() + "'s roll-ups (" + result.weeksRead().size() + " week"
+                + (result.weeksRead().size() == 1 ? "" : "s") + " and the month): " + total.inputTokens() + " in, "
+                + total.outputTokens() + " out, " + total.total() + " total");
+        out.flush();
     }
 
     private void achievements(List<Achievement> achievements) {
@@ -151,8 +189,15 @@ final class Printer {
         }
         out.println("Provider: " + g.provider() + " (model " + g.model() + ", prompt " + g.promptVersion()
                 + ", generated " + g.generatedAt() + ")");
-        out.println("Tokens: " + (usage.total() == 0 ? "none (no LLM call)"
-                : usage.inputTokens() + " in, " + usage.outputTokens() + " out, " + usage.total() + " total"));
+        TokenUsage stored = g.usage();
+        if (status == RollupStatus.UNCHANGED) {
+            out.println("Tokens: none this run (no LLM call); recorded with the stored roll-up: "
+                    + (stored.total() == 0 ? "none" : stored.inputTokens() + " in, " + stored.outputTokens() + " out, "
+                            + stored.total() + " total"));
+        } else {
+            out.println("Tokens: " + (usage.total() == 0 ? "none (no LLM call)"
+                    : usage.inputTokens() + " in, " + usage.outputTokens() + " out, " + usage.total() + " total"));
+        }
         switch (status) {
             case WRITTEN:
                 out.println("Status: WRITTEN (stored)");

@@ -81,4 +81,118 @@ class NotionCliTest {
                 + Files.readString(work.resolve("execution.log"));
         assertThat(everything).doesNotContain(TOKEN);
     }
+
+    private Map<String, String> local(Path data) {
+        Map<String, String> e = new LinkedHashMap<>();
+        e.put("WORKLOG_STORE", "local");
+        e.put("WORKLOG_DATA_DIR", data.toString());
+        e.put("LLM_PROVIDER", "offline");
+        return e;
+    }
+
+    private long writes() {
+        return notion.requests().stream().filter(r -> !r.method().equals("GET")
+                && !(r.method().equals("POST") && r.path().contains("/query"))).count();
+    }
+
+    @Test
+    void a_weekly_rerun_over_a_long_formatted_context_says_unchanged_without_calling_the_model() throws IOException {
+        // issue 9, repros 1 and 2: the paragraph's second block lost its bold, the week's page could not be read
+        // back, and every rerun said WRITTEN and paid the model again
+        try (VendorFake vendor = new VendorFake()) {
+            env.put("LLM_PROVIDER", "openai");
+            env.put("OPENAI_API_KEY", VendorFake.KEY);
+            env.put("OPENAI_BASE_URL", vendor.baseUrl());
+            String paragraph = "word **bold** ".repeat(60).strip();
+            Files.writeString(work.resolve("ctx.md"), "### Situation\n" + paragraph + "\n### Result\n1 ms");
+            assertThat(cli.run("", env, "daily", "--title", "긴 문단", "--category", "성능개선", "--impact", "High",
+                    "--tech", "Java", "--date", "2026-11-17", "--context-file", "ctx.md").code).isZero();
+
+            CliRunner.Run first = cli.run("", env, "weekly", "--week", "2026-W47");
+            CliRunner.Run second = cli.run("", env, "weekly", "--week", "2026-W47");
+
+            assertThat(first.out).as(first.toString()).contains("Status: WRITTEN", "Tokens: 1100 in, 300 out, 1400 total");
+            assertThat(second.out).as(second.toString()).contains("Status: UNCHANGED", "Tokens: none this run (no LLM "
+                    + "call); recorded with the stored roll-up: 1100 in, 300 out, 1400 total");
+            assertThat(vendor.requests).hasSize(1);
+            // the context reached the model as read back from Notion: one paragraph, bold to the end
+            assertThat(vendor.requests.get(0).body()).contains(paragraph);
+        }
+    }
+
+    @Test
+    void an_import_run_twice_writes_nothing_the_second_time() throws IOException {
+        // issue 9, repro 3: blank lines appeared between adjacent blocks, so each import updated every roll-up
+        Path backup = work.resolve("backup");
+        CliRunner.Run daily = cli.run("", local(backup), "daily", "--title", "목록", "--category", "성능개선", "--impact",
+                "High", "--tech", "Java", "--date", "2026-11-17", "--context",
+                "### Situation\npara\n- item\n### Task\n1. a\n- b\n### Action\n- x\n### Result\n40% 감소");
+        assertThat(daily.code).as(daily.toString()).isZero();
+        assertThat(cli.run("", local(backup), "weekly", "--week", "2026-W47").code).isZero();
+
+        CliRunner.Run first = cli.run("", env, "import", "--from", backup.toString());
+        assertThat(first.code).as(first.toString()).isZero();
+        assertThat(first.out).contains("daily logs: 1 created", "weekly roll-ups: 1 created");
+        long before = writes();
+
+        CliRunner.Run second = cli.run("", env, "import", "--from", backup.toString());
+
+        assertThat(second.code).as(second.toString()).isZero();
+        assertThat(second.out).contains("daily logs: 0 created, 1 already there",
+                "weekly roll-ups: 0 created, 0 updated, 1 already there");
+        assertThat(writes()).as("Notion writes of the second import").isEqualTo(before);
+    }
+
+    @Test
+    void a_monthly_dry_run_over_the_original_systems_pages_and_a_hand_edited_one_names_them_and_prompts_their_text()
+            throws IOException {
+        try (VendorFake vendor = new VendorFake()) {
+            env.put("LLM_PROVIDER", "openai");
+            env.put("OPENAI_API_KEY", VendorFake.KEY);
+            env.put("OPENAI_BASE_URL", vendor.baseUrl());
+            String original = "이번 주에는 결제 API 오류율을 2%에서 0.1%로 낮췄습니다. 배포 파이프라인도 정리했습니다.";
+            String originalUrl = originalWeekly("2026-11-02", "2026-11-08", "2026년 11월 45주차", original);
+            assertThat(cli.run("", env, "daily", "--title", "검색 개선", "--category", "성능개선", "--impact", "High",
+                    "--tech", "Java", "--date", "2026-11-17", "--context",
+                    "### Situation\n느렸다\n### Task\n빠르게\n### Action\n- 캐시\n### Result\np99 800ms → 120ms").code)
+                    .isZero();
+            assertThat(cli.run("", env, "weekly", "--week", "2026-W47").code).isZero();
+            // a person renames the Result label of the week's page
+            String week = notion.pageIds(FakeNotionServer.DB2).stream().filter(id -> !notion.page(id).path("url")
+                    .asText().equals(originalUrl)).findFirst().orElseThrow();
+            for (com.fasterxml.jackson.databind.JsonNode block : notion.tree(week)) {
+                if (block.path("paragraph").path("rich_text").toString().contains("\"Result\"")) {
+                    notion.editBlock(block.path("id").asText(), dev.worklog.internal.Json.MAPPER.readTree(
+                            "{\"paragraph\":{\"rich_text\":[{\"type\":\"text\",\"text\":{\"content\":\"결과\"}}]}}"));
+                }
+            }
+            vendor.requests.clear();
+
+            CliRunner.Run monthly = cli.run("", env, "monthly", "--month", "2026-11", "--dry-run");
+
+            assertThat(monthly.code).as(monthly.toString()).isZero();
+            assertThat(monthly.out).contains("Status: DRY_RUN", "'2026년 11월 45주차' (" + originalUrl + ")",
+                    notion.page(week).path("url").asText(), "result must not be blank");
+            String prompt = vendor.requests.get(0).body();
+            assertThat(prompt).contains("2026년 11월 45주차", "결제 API 오류율을 2%에서 0.1%로", "p99 800ms → 120ms")
+                    .doesNotContain("not recorded").doesNotContain("not readable");
+            assertThat(Files.readString(work.resolve("execution.log"))).contains(originalUrl);
+        }
+    }
+
+    /** A weekly page as the original Python system wrote it; returns its URL. */
+    private String originalWeekly(String start, String end, String title, String text) {
+        com.fasterxml.jackson.databind.node.ObjectNode p = dev.worklog.internal.Json.MAPPER.createObjectNode();
+        p.putObject("Title").putArray("title").addObject().putObject("text").put("content", title);
+        p.putObject("Period Start").putObject("date").put("start", start);
+        p.putObject("Period End").putObject("date").put("start", end);
+        p.putObject("Key Highlights").putArray("rich_text").addObject().putObject("text").put("content", "핵심 성과");
+        com.fasterxml.jackson.databind.node.ObjectNode heading = dev.worklog.internal.Json.MAPPER.createObjectNode();
+        heading.put("type", "heading_2").putObject("heading_2").putArray("rich_text").addObject().putObject("text")
+                .put("content", "🎯 주간 성과 요약");
+        com.fasterxml.jackson.databind.node.ObjectNode paragraph = dev.worklog.internal.Json.MAPPER.createObjectNode();
+        paragraph.put("type", "paragraph").putObject("paragraph").putArray("rich_text").addObject().putObject("text")
+                .put("content", text);
+        return notion.insertPage(FakeNotionServer.DB2, p, java.util.List.of(heading, paragraph)).path("url").asText();
+    }
 }

@@ -3,11 +3,14 @@ package dev.worklog.notion.internal;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.worklog.error.TransportException;
 import dev.worklog.http.HttpResult;
 import dev.worklog.internal.Json;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -16,8 +19,12 @@ import java.util.Optional;
  * of nesting, 1000 blocks and (with a margin) 500 KB per request. What does not fit is appended afterwards, in
  * order: further siblings to the same parent, deeper levels to the ids of the blocks just created.
  *
- * <p>An append whose answer was lost is checked before it is sent again: if the parent now ends with exactly the
- * blocks we sent, and has exactly as many children as it should, the append landed.
+ * The requests are planned first ({@link #plan}, pure) and then sent; blocks can also be inserted after a given
+ * sibling instead of at the end ({@link #insert}).
+ *
+ * <p>An append whose answer was lost is checked before it is sent again: if the parent now holds exactly the blocks
+ * we sent where they were to go (at the end, or right after the given sibling), and has exactly as many children as
+ * it should, the append landed.
  */
 public final class BlockWriter {
     /** Most children in one array. */
@@ -26,6 +33,9 @@ public final class BlockWriter {
     public static final int MAX_BLOCKS = 1000;
     /** Request size we stay under; Notion's limit is 500 KB. */
     public static final int MAX_BYTES = 450_000;
+
+    /** The {@code afterId} of {@link #insert} that places blocks before every child (Notion-Version 2026-03-11). */
+    public static final String START = NotionClient.START;
 
     private final NotionClient client;
 
@@ -95,47 +105,131 @@ public final class BlockWriter {
         return out;
     }
 
-    /** Appends the blocks in order under the parent, which already has {@code existing} children. */
-    public void append(String parentId, List<ObjectNode> blocks, int existing) {
+    /**
+     * One request of a {@link #plan}: blocks appended under the target ({@code parentStep} is -1) or under the
+     * {@code parentIndex}-th block an earlier step created.
+     *
+     * @param parentStep the step that created the parent, or -1 for the target
+     * @param parentIndex the parent's position among the blocks that step sent
+     * @param children the blocks sent, each within the per-request limits
+     * @param existing how many children the parent already holds from the request that created it (0 for the
+     *     target's own count, which only the caller knows)
+     */
+    public record Step(int parentStep, int parentIndex, List<ObjectNode> children, int existing) {
+    }
+
+    /**
+     * The requests that write a block tree of any size, in the order they must be sent: every request within
+     * Notion's limits, deeper levels appended to blocks created by an earlier step. Pure, so it can be checked
+     * without a server.
+     */
+    public static List<Step> plan(List<ObjectNode> blocks) {
+        List<Step> steps = new ArrayList<>();
+        plan(blocks, -1, 0, 0, steps);
+        return steps;
+    }
+
+    private static void plan(List<ObjectNode> blocks, int parentStep, int parentIndex, int existing,
+            List<Step> steps) {
         int i = 0;
-        int count = existing;
         while (i < blocks.size()) {
             List<Prepared> batch = batch(blocks, i, false);
-            ArrayNode arr = Json.MAPPER.createArrayNode();
-            batch.forEach(p -> arr.add(p.request()));
-            int prior = count;
-            List<JsonNode> created = client.appendChildren(parentId, arr, () -> landed(parentId, prior, batch));
-            boolean needIds = batch.stream().anyMatch(p -> !p.deferred().isEmpty());
-            if (needIds && created.size() != batch.size()) {
-                List<JsonNode> all = client.listChildren(parentId);
-                created = all.subList(Math.max(0, all.size() - batch.size()), all.size());
-            }
+            List<ObjectNode> sent = new ArrayList<>();
+            batch.forEach(p -> sent.add(p.request()));
+            int step = steps.size();
+            steps.add(new Step(parentStep, parentIndex, sent, existing));
             for (int k = 0; k < batch.size(); k++) {
                 Prepared p = batch.get(k);
                 if (!p.deferred().isEmpty()) {
-                    append(created.get(k).path("id").asText(), p.deferred(), p.inlineChildren());
+                    plan(p.deferred(), step, k, p.inlineChildren(), steps);
                 }
             }
-            count += batch.size();
             i += batch.size();
         }
     }
 
-    private Optional<HttpResult> landed(String parentId, int prior, List<Prepared> batch) {
-        List<JsonNode> now = client.listChildren(parentId);
-        if (now.size() != prior + batch.size()) {
+    /** Appends the blocks in order under the parent, which already has {@code existing} children. */
+    public void append(String parentId, List<ObjectNode> blocks, int existing) {
+        insert(parentId, blocks, existing, null);
+    }
+
+    /**
+     * Inserts the blocks, in order, right after the parent's child {@code afterId} (at the end when it is null, at
+     * the start when it is {@link #START}); the parent holds {@code existing} children before. Returns the ids of
+     * the top-level blocks created.
+     */
+    public List<String> insert(String parentId, List<ObjectNode> blocks, int existing, String afterId) {
+        List<Step> steps = plan(blocks);
+        List<List<JsonNode>> created = new ArrayList<>();
+        Map<String, Integer> counts = new HashMap<>();
+        List<String> top = new ArrayList<>();
+        String after = afterId;
+        for (Step step : steps) {
+            boolean atTop = step.parentStep() < 0;
+            String parent = atTop ? parentId
+                    : created.get(step.parentStep()).get(step.parentIndex()).path("id").asText();
+            String key = step.parentStep() + ":" + step.parentIndex();
+            int prior = counts.getOrDefault(key, atTop ? existing : step.existing());
+            String anchor = atTop ? after : null;
+            ArrayNode arr = Json.MAPPER.createArrayNode();
+            step.children().forEach(arr::add);
+            List<JsonNode> made = client.appendChildren(parent, arr, anchor,
+                    () -> landed(parent, prior, step.children(), anchor));
+            if (made.size() != step.children().size()) {
+                // an answer without the created blocks: find them, their ids are needed for what follows
+                made = placed(client.listChildren(parent), step.children().size(), anchor)
+                        .orElseThrow(() -> new TransportException("Notion did not return the blocks appended to "
+                                + parent + " and they cannot be found"));
+            }
+            created.add(made);
+            counts.put(key, prior + made.size());
+            if (atTop) {
+                made.forEach(m -> top.add(m.path("id").asText()));
+                if (after != null && !made.isEmpty()) {
+                    after = made.get(made.size() - 1).path("id").asText();
+                }
+            }
+        }
+        return top;
+    }
+
+    /** The {@code n} children right after {@code anchor} (the last {@code n} when it is null), if there are that many. */
+    private static Optional<List<JsonNode>> placed(List<JsonNode> children, int n, String anchor) {
+        int from = children.size() - n;
+        if (START.equals(anchor)) {
+            from = 0;
+        } else if (anchor != null) {
+            from = -1;
+            for (int i = 0; i < children.size(); i++) {
+                if (children.get(i).path("id").asText().equals(anchor)) {
+                    from = i + 1;
+                }
+            }
+        }
+        if (from < 0 || from + n > children.size()) {
             return Optional.empty();
         }
-        List<JsonNode> tail = now.subList(prior, now.size());
-        for (int k = 0; k < batch.size(); k++) {
-            if (!Blocks.signature(tail.get(k)).equals(Blocks.signature(batch.get(k).request()))) {
+        return Optional.of(children.subList(from, from + n));
+    }
+
+    private Optional<HttpResult> landed(String parentId, int prior, List<ObjectNode> sent, String anchor) {
+        List<JsonNode> now = client.listChildren(parentId);
+        if (now.size() != prior + sent.size()) {
+            return Optional.empty();
+        }
+        Optional<List<JsonNode>> placed = placed(now, sent.size(), anchor);
+        if (placed.isEmpty()) {
+            return Optional.empty();
+        }
+        for (int k = 0; k < sent.size(); k++) {
+            if (!Blocks.signature(placed.get().get(k)).equals(Blocks.signature(sent.get(k)))) {
                 return Optional.empty();
             }
         }
         ObjectNode body = Json.MAPPER.createObjectNode();
         body.put("object", "list");
         ArrayNode results = body.putArray("results");
-        tail.forEach(results::add);
+        placed.get().forEach(results::add);
         return Optional.of(new HttpResult(200, NotionClient.emptyHeaders(), Json.write(body)));
     }
 

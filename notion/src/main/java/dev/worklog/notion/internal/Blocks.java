@@ -49,13 +49,17 @@ public final class Blocks {
         children.forEach(arr::add);
     }
 
-    /** A copy without children (the rest of the tree is not copied). */
+    /** A copy without children; the two objects are new, their values (rich text and so on) are shared. */
     public static ObjectNode withoutChildren(JsonNode block) {
         ObjectNode copy = Json.MAPPER.createObjectNode();
         block.properties().forEach(e -> {
             if (e.getKey().equals(type(block))) {
-                ObjectNode body = ((ObjectNode) e.getValue()).deepCopy();
-                body.remove("children");
+                ObjectNode body = Json.MAPPER.createObjectNode();
+                e.getValue().properties().forEach(f -> {
+                    if (!f.getKey().equals("children")) {
+                        body.set(f.getKey(), f.getValue());
+                    }
+                });
                 copy.set(e.getKey(), body);
             } else {
                 copy.set(e.getKey(), e.getValue());

@@ -1,6 +1,9 @@
 package dev.worklog.notion.internal;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.worklog.internal.Json;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -30,25 +33,75 @@ public final class BlocksToMarkdown {
         return render(blocks).strip();
     }
 
-    private static String render(List<? extends JsonNode> blocks) {
+    private static String render(List<? extends JsonNode> siblings) {
         StringBuilder out = new StringBuilder();
-        String previous = null;
+        JsonNode previous = null;
         int number = 0;
-        for (JsonNode block : blocks) {
+        for (JsonNode block : joinContinuations(siblings)) {
             String type = Blocks.type(block);
+            boolean continues = previous != null && Blocks.type(previous).equals(type);
             String text = renderOne(block, type, type.equals("numbered_list_item")
-                    ? (number = Objects.equals(previous, type) ? number + 1 : 1) : 0);
+                    ? (number = continues ? number + 1 : 1) : 0);
             if (text == null) {
                 continue;
             }
             if (out.length() > 0) {
-                boolean sameList = Objects.equals(previous, type) && isListItem(type);
-                out.append(sameList ? "\n" : "\n\n");
+                out.append(separator(previous, block));
             }
             out.append(text);
-            previous = type;
+            previous = block;
         }
         return out.toString();
+    }
+
+    /**
+     * What stands between two sibling blocks. Blocks carry no blank lines, so one spelling is chosen: a list item
+     * follows a paragraph or another list item on the next line (markdown reads that as a new item or a new list,
+     * as Notion holds it); every other pair is separated by one blank line. An empty list item after a paragraph
+     * needs the blank line too (a lone "-" there would underline the paragraph into a heading).
+     */
+    private static String separator(JsonNode previous, JsonNode next) {
+        String before = Blocks.type(previous);
+        boolean afterText = isListItem(before) || before.equals("paragraph") && Blocks.children(previous).isEmpty();
+        boolean empty = RichText.plainText(Blocks.body(next).path("rich_text")).isBlank();
+        return afterText && isListItem(Blocks.type(next)) && !(empty && before.equals("paragraph")) ? "\n" : "\n\n";
+    }
+
+    /**
+     * Blocks that {@link MarkdownToBlocks} split because their text needed more than 100 rich-text items, joined
+     * again: a block whose rich text is full (exactly 100 items) and that has no children, followed by a block of
+     * the same type (and checked state or language), continues in it. The writer fills every block but the last to
+     * 100 items, so what it split reads back whole; a page typed in Notion is joined only in that same rare shape.
+     */
+    static List<JsonNode> joinContinuations(List<? extends JsonNode> blocks) {
+        List<JsonNode> out = new ArrayList<>();
+        JsonNode previous = null;
+        for (JsonNode block : blocks) {
+            JsonNode last = out.isEmpty() ? null : out.get(out.size() - 1);
+            boolean continues = previous != null && continuesInto(previous, block);
+            previous = block;
+            if (continues) {
+                ObjectNode joined = ((ObjectNode) block).deepCopy();
+                ArrayNode items = Json.MAPPER.createArrayNode();
+                Blocks.body(last).path("rich_text").forEach(items::add);
+                Blocks.body(block).path("rich_text").forEach(items::add);
+                ((ObjectNode) Blocks.body(joined)).set("rich_text", items);
+                out.set(out.size() - 1, joined);
+            } else {
+                out.add(block);
+            }
+        }
+        return out;
+    }
+
+    private static boolean continuesInto(JsonNode first, JsonNode next) {
+        String type = Blocks.type(first);
+        JsonNode body = Blocks.body(first);
+        JsonNode nextBody = Blocks.body(next);
+        return type.equals(Blocks.type(next)) && !type.equals("table") && body.path("rich_text").size() == RichText.MAX_ITEMS
+                && Blocks.children(first).isEmpty() && !first.path("has_children").asBoolean(false)
+                && body.path("checked").asBoolean(false) == nextBody.path("checked").asBoolean(false)
+                && body.path("language").asText("").equals(nextBody.path("language").asText(""));
     }
 
     private static boolean isListItem(String type) {
@@ -62,6 +115,9 @@ public final class BlocksToMarkdown {
         List<Span> spans = RichText.fromArray(body.path("rich_text"));
         switch (type) {
             case "paragraph":
+                if (spans.stream().allMatch(sp -> sp.text().isBlank()) && children.isEmpty()) {
+                    return null; // an empty line typed in Notion: markdown has no empty paragraph
+                }
                 return withChildren(inline(spans, "", ""), children, "");
             case "heading_1":
             case "heading_2":
@@ -73,16 +129,19 @@ public final class BlocksToMarkdown {
             }
             case "bulleted_list_item":
             case "toggle":
-                return item("- ", spans, children);
-            case "numbered_list_item":
-                return item(number + ". ", spans, children);
+                return item("- ", 2, spans, children);
+            case "numbered_list_item": {
+                String marker = number + ". ";
+                return item(marker, marker.length(), spans, children);
+            }
             case "to_do":
-                return item(body.path("checked").asBoolean(false) ? "- [x] " : "- [ ] ", spans, children);
+                // the checkbox is part of the item's text in markdown: children indent by the width of "- " only
+                return item(body.path("checked").asBoolean(false) ? "- [x] " : "- [ ] ", 2, spans, children);
             case "quote":
             case "callout": {
                 String inner = inline(spans, "> ", "> ");
                 if (!children.isEmpty()) {
-                    inner = (inner.isEmpty() ? "" : inner + "\n\n") + render(children);
+                    inner = (inner.isEmpty() ? "" : inner + textThenChildren(children)) + render(children);
                 }
                 return prefixLines(inner, "> ", ">");
             }
@@ -126,17 +185,23 @@ public final class BlocksToMarkdown {
         return text.isEmpty() ? rest : text + "\n\n" + rest;
     }
 
-    private static String item(String marker, List<Span> spans, List<JsonNode> children) {
-        String pad = " ".repeat(marker.length());
+    /** Between a block's own text and its first child: as between siblings, the text counting as a paragraph. */
+    private static String textThenChildren(List<JsonNode> children) {
+        return separator(Blocks.block("paragraph"), joinContinuations(children).get(0));
+    }
+
+    private static String item(String marker, int width, List<Span> spans, List<JsonNode> children) {
+        String pad = " ".repeat(width);
         String text = inline(spans, marker, pad);
         StringBuilder sb = new StringBuilder(marker).append(text.replace("\n", "\n" + pad));
         if (!children.isEmpty()) {
-            JsonNode first = children.get(0);
-            boolean tight = isListItem(Blocks.type(first));
-            sb.append(tight && !text.isEmpty() ? "\n" : text.isEmpty() ? "" : "\n\n");
             String inner = render(children);
             String indented = prefixLines(inner, pad, "");
-            sb.append(text.isEmpty() ? indented.substring(pad.length()) : indented);
+            if (text.isEmpty()) {
+                sb.append(indented.substring(pad.length()));
+            } else {
+                sb.append(textThenChildren(children)).append(indented);
+            }
         }
         return sb.toString();
     }
@@ -196,7 +261,10 @@ public final class BlocksToMarkdown {
             return "";
         }
         boolean inTable = prefix == null;
-        List<Span> wanted = codeLines(tableSafe(spans, inTable));
+        List<Span> wanted = codeLines(trimLines(tableSafe(spans, inTable)));
+        if (wanted.isEmpty()) {
+            return "";
+        }
         // plain first; then escaped; each with '*' and, where "*a***b**" would be ambiguous, '_' for italics
         String first = null;
         for (boolean escape : new boolean[] {false, true}) {
@@ -224,6 +292,46 @@ public final class BlocksToMarkdown {
             text.add(Span.plain(s.text()));
         }
         return write(RichText.merge(text), true, inTable, "*");
+    }
+
+    /**
+     * Spaces and tabs at the start and end of the text and around its line breaks, outside code, dropped: markdown
+     * cannot carry them (they are stripped when read), and keeping them would make the formatting next to them
+     * unreadable. Text typed in Notion with a leading space keeps its bold and links this way.
+     */
+    static List<Span> trimLines(List<Span> spans) {
+        List<Span> out = new ArrayList<>(spans);
+        boolean changed = true;
+        while (changed) {
+            changed = false;
+            for (int i = 0; i < out.size(); i++) {
+                Span s = out.get(i);
+                if (s.code()) {
+                    continue;
+                }
+                boolean lineStart = i == 0 || out.get(i - 1).text().endsWith("\n");
+                boolean lineEnd = i == out.size() - 1 || out.get(i + 1).text().startsWith("\n");
+                String t = s.text();
+                if (t.indexOf('\n') >= 0) {
+                    t = t.replaceAll("[ \t]+\n", "\n").replaceAll("\n[ \t]+", "\n");
+                }
+                if (lineStart) {
+                    t = t.replaceFirst("^[ \t]+", "");
+                }
+                if (lineEnd) {
+                    t = t.replaceFirst("[ \t]+$", "");
+                }
+                if (!t.equals(s.text())) {
+                    changed = true;
+                    if (t.isEmpty()) {
+                        out.remove(i--);
+                    } else {
+                        out.set(i, s.withText(t));
+                    }
+                }
+            }
+        }
+        return RichText.merge(out);
     }
 
     /** Inline code cannot span lines in markdown: a line break inside code is written between two code spans. */
@@ -291,18 +399,30 @@ public final class BlocksToMarkdown {
         return canonical(MarkdownToBlocks.inlines(node)).equals(canonical(wanted));
     }
 
-    /** Per character its formatting, whitespace outside code counted as unformatted (it looks the same). */
-    private static List<String> canonical(List<Span> spans) {
-        List<String> out = new ArrayList<>();
+    /**
+     * The text with its formatting, whitespace outside code counted as unformatted (it looks the same): the
+     * characters, with a marker wherever the formatting changes.
+     */
+    private static String canonical(List<Span> spans) {
+        StringBuilder out = new StringBuilder();
+        String current = "";
         for (Span s : spans) {
             String style = (s.bold() ? "b" : "") + (s.italic() ? "i" : "") + (s.strike() ? "s" : "")
                     + (s.code() ? "c" : "") + (s.link() == null ? "" : "@" + s.link());
-            s.text().codePoints().forEach(cp -> {
-                boolean ws = Character.isWhitespace(cp) && (!s.code() || cp == '\n');
-                out.add(new String(Character.toChars(cp)) + (ws ? "" : "|" + style));
-            });
+            String text = s.text();
+            for (int i = 0; i < text.length(); ) {
+                int cp = text.codePointAt(i);
+                boolean plain = Character.isWhitespace(cp) && (!s.code() || cp == '\n');
+                String effective = plain ? "" : style;
+                if (!effective.equals(current)) {
+                    out.append('\u0000').append(effective).append('\u0000');
+                    current = effective;
+                }
+                out.appendCodePoint(cp);
+                i += Character.charCount(cp);
+            }
         }
-        return out;
+        return out.toString();
     }
 
     private enum Mark { LINK, BOLD, ITALIC, STRIKE }

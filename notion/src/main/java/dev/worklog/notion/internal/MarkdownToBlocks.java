@@ -179,10 +179,16 @@ public final class MarkdownToBlocks {
 
     /**
      * One block of the type, or several when the rich text needs more than 100 items; children go to the last,
-     * so that they stay next to the text they followed.
+     * so that they stay next to the text they followed. Every block but the last holds exactly 100 items and the
+     * last fewer, which is how reading tells a continuation from the next block ({@link
+     * BlocksToMarkdown#joinContinuations}): text that fills a multiple of 100 items exactly has one item cut in
+     * two (same formatting, so it reads back the same).
      */
     static List<ObjectNode> textBlocks(String type, List<Span> spans, List<ObjectNode> children) {
         List<ObjectNode> objects = RichText.toObjects(spans);
+        if (!objects.isEmpty() && objects.size() % RichText.MAX_ITEMS == 0) {
+            objects = RichText.cutOneItem(objects);
+        }
         List<ObjectNode> out = new ArrayList<>();
         int i = 0;
         do {
@@ -192,7 +198,7 @@ public final class MarkdownToBlocks {
                 rt.add(objects.get(i));
             }
             out.add(b);
-        } while (i < objects.size());
+        } while (i < objects.size() || out.get(out.size() - 1).path(type).path("rich_text").size() == RichText.MAX_ITEMS);
         Blocks.setChildren(out.get(out.size() - 1), children);
         return out;
     }
@@ -220,10 +226,7 @@ public final class MarkdownToBlocks {
                 for (Node cell = row.getFirstChild(); cell != null; cell = cell.getNext()) {
                     if (cell instanceof TableCell) {
                         ArrayNode rt = cells.addArray();
-                        List<ObjectNode> objects = RichText.toObjects(inlines(cell));
-                        for (int k = 0; k < objects.size() && k < RichText.MAX_ITEMS; k++) {
-                            rt.add(objects.get(k));
-                        }
+                        cellObjects(inlines(cell)).forEach(rt::add);
                         w++;
                     }
                 }
@@ -244,6 +247,23 @@ public final class MarkdownToBlocks {
         body.put("has_row_header", false);
         Blocks.setChildren(table, rows);
         return table;
+    }
+
+    /**
+     * A table cell's rich text. A cell cannot continue in another block, so when its formatting needs more than 100
+     * items the formatting of the tail is dropped, never its text.
+     */
+    static List<ObjectNode> cellObjects(List<Span> spans) {
+        for (int styled = spans.size(); ; styled--) {
+            List<Span> kept = new ArrayList<>(spans.subList(0, styled));
+            StringBuilder rest = new StringBuilder();
+            spans.subList(styled, spans.size()).forEach(sp -> rest.append(sp.text()));
+            kept.add(Span.plain(rest.toString()));
+            List<ObjectNode> objects = RichText.toObjects(kept);
+            if (objects.size() <= RichText.MAX_ITEMS || styled == 0) {
+                return objects;
+            }
+        }
     }
 
     /** The inline content of a node as spans. */

@@ -31,6 +31,10 @@ public final class NotionClient {
     public static final String DEFAULT_VERSION = "2025-09-03";
     /** The first version with data sources. */
     public static final String DATA_SOURCE_VERSION = "2025-09-03";
+    /** The {@code afterId} that inserts before every child; only versions with positions can ({@link #usesPositions}). */
+    public static final String START = "start";
+    /** The first version that places appended children with {@code position} rather than {@code after}. */
+    public static final String POSITION_VERSION = "2026-03-11";
     /** Notion's largest page size. */
     public static final int PAGE_SIZE = 100;
 
@@ -220,12 +224,47 @@ public final class NotionClient {
 
     /** PATCH /v1/blocks/{id}/children; returns the created first-level blocks, in order. */
     public List<JsonNode> appendChildren(String blockId, ArrayNode children, HttpExecutor.LandedCheck landed) {
+        return appendChildren(blockId, children, null, landed);
+    }
+
+    /**
+     * PATCH /v1/blocks/{id}/children inserting right after the sibling {@code afterId} ({@code after} before
+     * 2026-03-11, {@code position.after_block} from then on), at the end when it is null, or at the start when it
+     * is {@link #START} (2026-03-11 and later only); returns the created first-level blocks, in order.
+     */
+    public List<JsonNode> appendChildren(String blockId, ArrayNode children, String afterId,
+            HttpExecutor.LandedCheck landed) {
         ObjectNode body = Json.MAPPER.createObjectNode();
         body.set("children", children);
+        if (START.equals(afterId)) {
+            if (!usesPositions()) {
+                throw new IllegalStateException("Notion-Version " + version + " cannot insert blocks at the start");
+            }
+            body.putObject("position").put("type", "start");
+        } else if (afterId != null) {
+            if (usesPositions()) {
+                body.putObject("position").put("type", "after_block").putObject("after_block").put("id", afterId);
+            } else {
+                body.put("after", afterId);
+            }
+        }
         JsonNode result = send("PATCH", "/v1/blocks/" + id(blockId) + "/children", body, landed);
         List<JsonNode> out = new ArrayList<>();
         result.path("results").forEach(out::add);
         return out;
+    }
+
+    /**
+     * PATCH /v1/blocks/{id}: replaces the block's own content (its rich text, checked state, language or cells) in
+     * place; the type and the children stay. Idempotent, so it is retried freely.
+     */
+    public JsonNode updateBlock(String blockId, ObjectNode body) {
+        return send("PATCH", "/v1/blocks/" + id(blockId), body, null);
+    }
+
+    /** Whether this version places appended blocks with {@code position} (2026-03-11 and later) instead of {@code after}. */
+    public boolean usesPositions() {
+        return version.compareTo(POSITION_VERSION) >= 0;
     }
 
     /** DELETE /v1/blocks/{id} (moves it to the trash); a block already gone counts as deleted. */

@@ -66,6 +66,37 @@ public final class RichText {
         return out;
     }
 
+    /**
+     * The same rich text in one more item: the longest item cut in two at a code-point boundary, both halves with
+     * its formatting. Unchanged when no item has two code points.
+     */
+    static List<ObjectNode> cutOneItem(List<ObjectNode> objects) {
+        int longest = -1;
+        int length = 1;
+        for (int i = 0; i < objects.size(); i++) {
+            String content = objects.get(i).path("text").path("content").asText();
+            int points = content.codePointCount(0, content.length());
+            if (points > length) {
+                longest = i;
+                length = points;
+            }
+        }
+        if (longest < 0) {
+            return objects;
+        }
+        ObjectNode item = objects.get(longest);
+        String content = item.path("text").path("content").asText();
+        int cut = content.offsetByCodePoints(0, length / 2);
+        ObjectNode first = item.deepCopy();
+        ObjectNode second = item.deepCopy();
+        ((ObjectNode) first.get("text")).put("content", content.substring(0, cut));
+        ((ObjectNode) second.get("text")).put("content", content.substring(cut));
+        List<ObjectNode> out = new ArrayList<>(objects);
+        out.set(longest, first);
+        out.add(longest + 1, second);
+        return out;
+    }
+
     /** A rich-text array of at most {@link #MAX_ITEMS} items holding the text, for a property value. */
     public static ArrayNode plainArray(String text) {
         ArrayNode arr = Json.MAPPER.createArrayNode();

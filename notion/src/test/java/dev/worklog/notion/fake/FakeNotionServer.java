@@ -132,11 +132,13 @@ public final class FakeNotionServer implements AutoCloseable {
         final Map<String, JsonNode> values = new LinkedHashMap<>();
         final List<String> children = new ArrayList<>();
         boolean archived;
+        Instant edited;
 
         Page(String id, Db db, Instant created, int seq) {
             this.id = id;
             this.db = db;
             this.created = created;
+            this.edited = created;
             this.seq = seq;
         }
     }
@@ -432,6 +434,48 @@ public final class FakeNotionServer implements AutoCloseable {
                 Block b = blocks.get(c);
                 if (!b.archived) {
                     out.add(blockJson(b));
+                }
+            }
+            return out;
+        }
+    }
+
+    /**
+     * Creates a page as another client would (the original Python system, a person in Notion), limits checked as
+     * for {@code POST /v1/pages}; returns the page.
+     */
+    public JsonNode insertPage(String databaseId, JsonNode properties, List<? extends JsonNode> children) {
+        ObjectNode body = Json.MAPPER.createObjectNode();
+        body.putObject("parent").put("database_id", databaseId);
+        body.set("properties", properties);
+        ArrayNode kids = body.putArray("children");
+        children.forEach(kids::add);
+        synchronized (lock) {
+            return createPage(body, false);
+        }
+    }
+
+    /** Changes a block as a person editing the page would ({@code PATCH /v1/blocks/{id}}). */
+    public void editBlock(String blockId, JsonNode body) {
+        synchronized (lock) {
+            updateBlock(block(blockId), body);
+        }
+    }
+
+    /** The live tree under a page or block: children nested at {@code block[type].children}. */
+    public List<JsonNode> tree(String id) {
+        synchronized (lock) {
+            List<JsonNode> out = new ArrayList<>();
+            for (String c : childIds(id)) {
+                Block b = blocks.get(c);
+                if (!b.archived) {
+                    ObjectNode json = (ObjectNode) blockJson(b);
+                    List<JsonNode> kids = tree(b.id);
+                    if (!kids.isEmpty()) {
+                        ArrayNode arr = ((ObjectNode) json.get(json.path("type").asText())).putArray("children");
+                        kids.forEach(arr::add);
+                    }
+                    out.add(json);
                 }
             }
             return out;
@@ -745,10 +789,12 @@ public final class FakeNotionServer implements AutoCloseable {
                 return blockJson(block(id));
             case "blocks:DELETE":
                 return deleteBlock(block(id));
+            case "blocks:PATCH":
+                return updateBlock(block(id), body);
             case "blocks/children:GET":
                 return listChildren(id, params);
             case "blocks/children:PATCH":
-                return append(id, body);
+                return append(id, body, version);
             default:
                 throw new NotionError(400, "invalid_request_url", "Invalid request URL.");
         }
@@ -1045,6 +1091,7 @@ public final class FakeNotionServer implements AutoCloseable {
     }
 
     private JsonNode updatePage(Page page, JsonNode body) {
+        page.edited = clock.instant().truncatedTo(ChronoUnit.MINUTES);
         List<Runnable> relationWrites = new ArrayList<>();
         setProperties(page, body.path("properties"), relationWrites);
         relationWrites.forEach(Runnable::run);
@@ -1175,7 +1222,7 @@ public final class FakeNotionServer implements AutoCloseable {
         o.put("object", "page");
         o.put("id", page.id);
         o.put("created_time", page.created.toString());
-        o.put("last_edited_time", page.created.toString());
+        o.put("last_edited_time", page.edited.toString());
         o.put("archived", page.archived);
         o.put("in_trash", page.archived);
         ObjectNode parent = o.putObject("parent");
@@ -1281,7 +1328,7 @@ public final class FakeNotionServer implements AutoCloseable {
         return list(live, params.get("start_cursor"), size, this::blockJson);
     }
 
-    private JsonNode append(String parentId, JsonNode body) {
+    private JsonNode append(String parentId, JsonNode body, String version) {
         boolean parentIsPage = pages.containsKey(parentId);
         if (!parentIsPage) {
             Block parent = block(parentId);
@@ -1295,8 +1342,10 @@ public final class FakeNotionServer implements AutoCloseable {
         if (!body.path("children").isArray()) {
             throw invalid("body.children should be an array.");
         }
+        int at = insertionIndex(parentId, body, version);
         List<String> created = validateAndCreate(body.get("children"), parentId, parentIsPage, "body.children");
-        childIds(parentId).addAll(created);
+        childIds(parentId).addAll(at, created);
+        touch(parentId);
         ObjectNode o = Json.MAPPER.createObjectNode();
         o.put("object", "list");
         ArrayNode results = o.putArray("results");
@@ -1416,7 +1465,106 @@ public final class FakeNotionServer implements AutoCloseable {
             throw invalid("Can't edit block that is archived. You must unarchive the block before editing.");
         }
         b.archived = true;
+        touch(b.id);
         return blockJson(b);
+    }
+
+    /**
+     * Where appended children go: {@code after} a sibling (before 2026-03-11), {@code position} {@code start},
+     * {@code end} or {@code after_block} (2026-03-11 and later), else at the end. Each version rejects the other's
+     * parameter, as Notion does.
+     */
+    private int insertionIndex(String parentId, JsonNode body, String version) {
+        List<String> siblings = childIds(parentId);
+        boolean positions = version.compareTo("2026-03-11") >= 0;
+        String after = null;
+        if (body.has("after")) {
+            if (positions) {
+                throw invalid("body.after is not supported in Notion-Version " + version + "; use body.position.");
+            }
+            after = body.get("after").asText();
+        }
+        if (body.has("position")) {
+            if (!positions) {
+                throw invalid("body.position should be not present, instead was `" + body.get("position") + "`.");
+            }
+            JsonNode position = body.get("position");
+            switch (position.path("type").asText()) {
+                case "start":
+                    return 0;
+                case "end":
+                    return siblings.size();
+                case "after_block":
+                    after = position.path("after_block").path("id").asText();
+                    break;
+                default:
+                    throw invalid("body.position.type should be one of start, end, after_block.");
+            }
+        }
+        if (after == null) {
+            return siblings.size();
+        }
+        int index = siblings.indexOf(after);
+        if (index < 0 || blocks.get(after).archived) {
+            throw invalid("Block " + after + " is not a child of " + parentId + ".");
+        }
+        return index + 1;
+    }
+
+    /**
+     * PATCH /v1/blocks/{id}: the fields given in the block's type object replace its own (rich text, checked,
+     * language, cells, headers); the type cannot change and children are not touched.
+     */
+    private JsonNode updateBlock(Block b, JsonNode body) {
+        if (b.archived) {
+            throw invalid("Can't edit block that is archived. You must unarchive the block before editing.");
+        }
+        String type = b.json.path("type").asText();
+        if (body.has("type") && !body.get("type").asText().equals(type)) {
+            throw invalid("body.type cannot be changed from " + type + ".");
+        }
+        JsonNode fields = body.path(type);
+        if (!fields.isObject()) {
+            throw invalid("body." + type + " should be defined, instead was `undefined`.");
+        }
+        if (fields.has("children")) {
+            throw invalid("body." + type + ".children should be not present; append children instead.");
+        }
+        if (fields.has("rich_text")) {
+            checkRichText(fields.get("rich_text"), "body." + type + ".rich_text");
+        }
+        if (fields.has("cells")) {
+            if (fields.get("cells").size() != b.json.path(type).path("cells").size()) {
+                throw invalid("Number of cells in table row must match the table width.");
+            }
+            for (JsonNode cell : fields.get("cells")) {
+                checkRichText(cell, "body.table_row.cells");
+            }
+        }
+        if (type.equals("code") && fields.has("language") && !LANGUAGES.contains(fields.get("language").asText())) {
+            throw invalid("body.code.language should be a supported language.");
+        }
+        if (fields.has("table_width")) {
+            throw invalid("body.table.table_width cannot be changed.");
+        }
+        ObjectNode own = (ObjectNode) b.json.get(type);
+        fields.properties().forEach(e -> own.set(e.getKey(), e.getValue().deepCopy()));
+        touch(b.id);
+        return blockJson(b);
+    }
+
+    /** Stamps the page holding a block (or the page itself) as edited now, to the minute as Notion does. */
+    private void touch(String id) {
+        String current = id;
+        for (int guard = 0; guard < 100 && current != null; guard++) {
+            Page p = pages.get(current);
+            if (p != null) {
+                p.edited = clock.instant().truncatedTo(ChronoUnit.MINUTES);
+                return;
+            }
+            Block b = blocks.get(current);
+            current = b == null ? null : b.parentId;
+        }
     }
 
     private JsonNode blockJson(Block b) {

@@ -116,6 +116,59 @@ class MarkdownRoundTripTest {
     }
 
     @Test
+    void aParagraphOfMoreThanHundredPiecesKeepsItsFormattingAndStaysOneParagraph() {
+        // issue 9, bug 1: the second block started with a space and fell back to plain text
+        String md = "word **bold** ".repeat(60).strip();
+        List<ObjectNode> blocks = MarkdownToBlocks.convert(md);
+        assertThat(blocks).hasSize(2);
+        assertThat(blocks.get(1).path("paragraph").path("rich_text").get(0).path("text").path("content").asText())
+                .startsWith(" ");
+        assertThat(roundTrip(md)).isEqualTo(md);
+    }
+
+    @Test
+    void textFillingExactlyAHundredItemsIsNotJoinedWithTheNextParagraph() {
+        // 50 bold and 50 plain pieces: exactly 100 items, which reading would take for a split block
+        String hundred = "**b** n ".repeat(50).strip();
+        List<ObjectNode> blocks = MarkdownToBlocks.convert(hundred + "\n\nnext paragraph");
+        assertThat(blocks).hasSize(3);
+        assertThat(blocks.get(0).path("paragraph").path("rich_text").size()).isEqualTo(RichText.MAX_ITEMS);
+        assertThat(roundTrip(hundred + "\n\nnext paragraph")).isEqualTo(hundred + "\n\nnext paragraph");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"1. a\n- b", "para\n- item", "- a\n1. b\n- [ ] c", "para\n1. one\n2. two"})
+    void aListRightAfterAParagraphOrAnotherListComesBackWithoutABlankLine(String markdown) {
+        // issue 9, bug 3: a blank line appeared between the two blocks
+        assertThat(roundTrip(markdown)).isEqualTo(markdown);
+    }
+
+    @Test
+    void childrenOfAToDoItemStayNested() {
+        String md = "- [ ] a\n  - c\n    1. d\n- [x] b";
+        assertThat(MarkdownToBlocks.convert(md).get(0).path("to_do").path("children")).hasSize(1);
+        assertThat(roundTrip(md)).isEqualTo(md);
+    }
+
+    @Test
+    void textTypedInNotionWithSpacesAtItsEdgesKeepsItsFormatting() {
+        ObjectNode block = Blocks.block("paragraph");
+        com.fasterxml.jackson.databind.node.ArrayNode rt = ((ObjectNode) block.get("paragraph")).putArray("rich_text");
+        RichText.toObjects(List.of(Span.plain("  lead "), new Span("bold", true, false, false, false, null),
+                Span.plain(" \n  next line  "))).forEach(rt::add);
+        assertThat(BlocksToMarkdown.convert(asRead(List.of(block)))).isEqualTo("lead **bold**\nnext line");
+    }
+
+    @Test
+    void aTableCellNeedingMoreThanHundredItemsKeepsItsText() {
+        String cell = "**b** n ".repeat(70).strip();
+        List<ObjectNode> blocks = MarkdownToBlocks.convert("| h |\n| --- |\n| " + cell + " |");
+        JsonNode cells = blocks.get(0).path("table").path("children").get(1).path("table_row").path("cells").get(0);
+        assertThat(cells.size()).isLessThanOrEqualTo(RichText.MAX_ITEMS);
+        assertThat(RichText.plainText(cells)).isEqualTo(cell.replace("**", ""));
+    }
+
+    @Test
     void codeLanguagesMapToNotionNames() {
         assertThat(MarkdownToBlocks.convert("```js\nx\n```").get(0).path("code").path("language").asText())
                 .isEqualTo("javascript");
