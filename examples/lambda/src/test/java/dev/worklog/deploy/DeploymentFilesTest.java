@@ -242,9 +242,21 @@ class DeploymentFilesTest {
                 .containsEntry("java-version", "${{ matrix.java }}").containsEntry("cache", "maven");
         assertThat(steps).anySatisfy(s -> assertThat(s.get("run")).isEqualTo("bash .ci/run"));
         assertThat(Repo.path(".ci/run")).exists();
-        assertThat(Repo.read(".ci/run")).contains("mvn -B verify");
-        assertThat(Repo.read("README.md")).contains("mvn -B verify");
+        assertThat(Repo.read(".ci/run")).contains("./mvnw -B verify");
+        assertThat(Repo.read("README.md")).contains("./mvnw -B verify");
         assertThat(Repo.map(ci.get("on"))).containsKeys("push", "pull_request");
+    }
+
+    @Test
+    void aJobWithOnlyAJdkRunsTheReadmesTwoCommands() {
+        Map<String, Object> job = Repo.map(Repo.map(Repo.yaml(".github/workflows/ci.yml").get("jobs")).get("jdk-only"));
+        assertThat(job.get("container")).isEqualTo("eclipse-temurin:17-jdk");
+        List<Object> runs = steps(job).stream().map(s -> s.get("run")).filter(r -> r != null).toList();
+        assertThat(runs).containsExactly("! command -v mvn", "./worklog demo", "bash .ci/run");
+        assertThat(Repo.path("mvnw")).isExecutable();
+        assertThat(Repo.read(".mvn/wrapper/maven-wrapper.properties"))
+                .containsPattern("distributionUrl=https://repo\\.maven\\.apache\\.org/maven2/org/apache/maven/")
+                .containsPattern("distributionSha512=[0-9a-f]{128}");
     }
 
     @Test
