@@ -5,6 +5,9 @@ import dev.worklog.config.WorkLogConfig;
 import dev.worklog.error.ConfigurationException;
 import dev.worklog.error.WorkLogException;
 import dev.worklog.http.Sleeper;
+import dev.worklog.internal.summarize.RollupGenerator;
+import dev.worklog.internal.validation.DailyLogValidator;
+import dev.worklog.internal.validation.StarSections;
 import dev.worklog.log.ExecutionLog;
 import dev.worklog.model.DailyLog;
 import dev.worklog.model.DailyLogDraft;
@@ -23,9 +26,6 @@ import dev.worklog.spi.SpiContext;
 import dev.worklog.spi.WorkLogRepository;
 import dev.worklog.spi.WorkLogRepositoryFactory;
 import dev.worklog.summarize.OfflineSummarizer;
-import dev.worklog.summarize.RollupGenerator;
-import dev.worklog.validation.DailyLogValidator;
-import dev.worklog.validation.StarSections;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.DateTimeException;
@@ -404,7 +404,7 @@ public final class WorkLogger implements AutoCloseable {
 
         /**
          * Wraps the store (the configured one or the one given) before the logger uses it, with the same
-         * configuration, clock and execution log, e.g. to put a {@link dev.worklog.outbox.Outbox} in front of it
+         * configuration, clock and execution log, e.g. to put a {@link dev.worklog.internal.outbox.Outbox} in front of it
          * while keeping {@code WORKLOG_STORE} selection: {@code .repositoryDecorator((repo, ctx) ->
          * Outbox.builder(dir, repo).executionLog(ctx.executionLog()).build())}.
          */

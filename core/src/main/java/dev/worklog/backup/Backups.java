@@ -4,6 +4,7 @@ import dev.worklog.config.ConfigKeys;
 import dev.worklog.config.WorkLogConfig;
 import dev.worklog.error.ConfigurationException;
 import dev.worklog.http.Sleeper;
+import dev.worklog.internal.backup.Backup;
 import dev.worklog.log.ExecutionLog;
 import dev.worklog.spi.NamedServices;
 import dev.worklog.spi.SpiContext;

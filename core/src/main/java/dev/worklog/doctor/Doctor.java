@@ -12,8 +12,8 @@ import dev.worklog.error.ServerException;
 import dev.worklog.error.TransportException;
 import dev.worklog.error.WorkLogException;
 import dev.worklog.http.CircuitBreaker;
-import dev.worklog.http.Redaction;
 import dev.worklog.http.Sleeper;
+import dev.worklog.internal.http.Redaction;
 import dev.worklog.log.ExecutionLog;
 import dev.worklog.model.Period;
 import dev.worklog.spi.HealthCheck;
@@ -169,7 +169,7 @@ public final class Doctor {
         String detail = "this run: " + redact(own.describe());
         Optional<String> server = recordedBreaker();
         if (server.isPresent()) {
-            detail += "; the server (" + dev.worklog.outbox.Outbox.directory(config) + "): " + server.get();
+            detail += "; the server (" + dev.worklog.internal.outbox.Outbox.directory(config) + "): " + server.get();
         }
         boolean open = own.state() != CircuitBreaker.State.CLOSED
                 || server.map(s -> !s.contains(": closed")).orElse(false);
@@ -181,7 +181,7 @@ public final class Doctor {
 
     private Optional<String> recordedBreaker() {
         try {
-            Path file = dev.worklog.outbox.Outbox.directory(config).resolve("breaker.json");
+            Path file = dev.worklog.internal.outbox.Outbox.directory(config).resolve("breaker.json");
             if (!Files.isRegularFile(file)) {
                 return Optional.empty();
             }

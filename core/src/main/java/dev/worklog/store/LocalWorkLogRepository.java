@@ -1,6 +1,8 @@
 package dev.worklog.store;
 
 import com.fasterxml.jackson.core.type.TypeReference;
+import dev.worklog.internal.store.FrontMatterFile;
+import dev.worklog.internal.summarize.RollupMarkdown;
 import dev.worklog.model.DailyLog;
 import dev.worklog.model.ImpactLevel;
 import dev.worklog.model.MonthlyRollup;
@@ -9,7 +11,6 @@ import dev.worklog.model.Period;
 import dev.worklog.model.StoredRef;
 import dev.worklog.model.WeeklyRollup;
 import dev.worklog.spi.WorkLogRepository;
-import dev.worklog.summarize.RollupMarkdown;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;

@@ -26,7 +26,7 @@ import dev.worklog.spi.SpiContext;
 import dev.worklog.spi.WorkLogRepository;
 import dev.worklog.spi.WorkLogRepositoryFactory;
 import dev.worklog.summarize.OfflineSummarizer;
-import dev.worklog.outbox.InMemoryWorkLogRepository;
+import dev.worklog.testing.InMemoryWorkLogRepository;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;

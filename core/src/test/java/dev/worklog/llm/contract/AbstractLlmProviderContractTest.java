@@ -29,7 +29,7 @@ import dev.worklog.error.ServerException;
 import dev.worklog.error.TransportException;
 import dev.worklog.error.WorkLogException;
 import dev.worklog.internal.Json;
-import dev.worklog.llm.LlmHttp;
+import dev.worklog.internal.llm.LlmHttp;
 import dev.worklog.log.ExecutionLog;
 import dev.worklog.model.Period;
 import dev.worklog.model.TokenUsage;

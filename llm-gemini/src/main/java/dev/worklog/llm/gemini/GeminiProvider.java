@@ -1,8 +1,8 @@
 package dev.worklog.llm.gemini;
 
 import dev.worklog.error.ConfigurationException;
-import dev.worklog.llm.LlmHttp;
-import dev.worklog.llm.LlmSettings;
+import dev.worklog.internal.llm.LlmHttp;
+import dev.worklog.internal.llm.LlmSettings;
 import dev.worklog.spi.LlmProvider;
 import dev.worklog.spi.LlmProviderFactory;
 import dev.worklog.spi.SpiContext;

@@ -1,7 +1,7 @@
 package dev.worklog.llm.openai;
 
-import dev.worklog.llm.LlmHttp;
-import dev.worklog.llm.LlmSettings;
+import dev.worklog.internal.llm.LlmHttp;
+import dev.worklog.internal.llm.LlmSettings;
 import dev.worklog.spi.LlmProvider;
 import dev.worklog.spi.LlmProviderFactory;
 import dev.worklog.spi.SpiContext;
