@@ -25,7 +25,7 @@ import dev.worklog.spi.NamedServices;
 import dev.worklog.spi.SpiContext;
 import dev.worklog.spi.WorkLogRepository;
 import dev.worklog.spi.WorkLogRepositoryFactory;
-import dev.worklog.summarize.OfflineSummarizer;
+import dev.worklog.summarize.OfflineSummarizerFactory;
 import dev.worklog.testing.InMemoryWorkLogRepository;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -76,7 +76,7 @@ class DoctorTest {
                 .repositoryFactories(NamedServices.of(WorkLogRepositoryFactory::name, "store", "WORKLOG_STORE",
                         store.factory("notion"), store.factory("local")))
                 .providerFactories(NamedServices.of(LlmProviderFactory::name, "LLM provider", "LLM_PROVIDER",
-                        llm.factory("claude", "CLAUDE_API_KEY"), new OfflineSummarizer.Factory()))
+                        llm.factory("claude", "CLAUDE_API_KEY"), new OfflineSummarizerFactory()))
                 .extensions(List.of(extensions))
                 .build().run();
     }

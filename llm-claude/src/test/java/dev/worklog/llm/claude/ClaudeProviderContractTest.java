@@ -18,7 +18,7 @@ class ClaudeProviderContractTest extends AbstractLlmProviderContractTest {
 
     @Override
     protected LlmProviderFactory factory() {
-        return new ClaudeProvider();
+        return new ClaudeProviderFactory();
     }
 
     @Override

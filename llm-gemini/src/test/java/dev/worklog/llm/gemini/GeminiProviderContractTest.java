@@ -22,7 +22,7 @@ class GeminiProviderContractTest extends AbstractLlmProviderContractTest {
 
     @Override
     protected LlmProviderFactory factory() {
-        return new GeminiProvider();
+        return new GeminiProviderFactory();
     }
 
     @Override

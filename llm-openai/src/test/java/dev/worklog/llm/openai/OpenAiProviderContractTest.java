@@ -27,7 +27,7 @@ class OpenAiProviderContractTest extends AbstractLlmProviderContractTest {
 
     @Override
     protected LlmProviderFactory factory() {
-        return new OpenAiProvider();
+        return new OpenAiProviderFactory();
     }
 
     @Override
