@@ -1,7 +1,9 @@
 package dev.worklog.llm.claude;
 
+import dev.worklog.config.WorkLogConfig;
 import dev.worklog.internal.llm.LlmHttp;
 import dev.worklog.internal.llm.LlmSettings;
+import dev.worklog.spi.DoctorAdvice;
 import dev.worklog.spi.LlmProvider;
 import dev.worklog.spi.LlmProviderFactory;
 import dev.worklog.spi.SpiContext;
@@ -34,6 +36,10 @@ public final class ClaudeProviderFactory implements LlmProviderFactory {
     public static final String DEFAULT_MODEL = "claude-sonnet-4-6";
     /** The API root used when {@code CLAUDE_BASE_URL} is unset. */
     public static final String DEFAULT_BASE_URL = "https://api.anthropic.com";
+    /** The variable holding the key. */
+    public static final String CLAUDE_API_KEY = "CLAUDE_API_KEY";
+    /** Where keys are made and billing is checked. */
+    public static final String KEYS_PAGE = "https://console.anthropic.com/settings/keys";
 
     /** Used by {@link java.util.ServiceLoader}. */
     public ClaudeProviderFactory() {
@@ -46,7 +52,7 @@ public final class ClaudeProviderFactory implements LlmProviderFactory {
 
     @Override
     public List<String> requiredVariables() {
-        return List.of("CLAUDE_API_KEY");
+        return List.of(CLAUDE_API_KEY);
     }
 
     @Override
@@ -55,5 +61,17 @@ public final class ClaudeProviderFactory implements LlmProviderFactory {
         String structured = settings.option("STRUCTURED_OUTPUT", "json_schema", "json_schema", "none");
         return new ClaudeProvider(settings, LlmHttp.create(settings, context, new ClaudeErrorReader()),
                 structured.equals("json_schema"));
+    }
+
+    /** Claude is the provider when {@code LLM_PROVIDER} is unset and its key is set, as in the original system. */
+    @Override
+    public boolean selectedByDefault(WorkLogConfig config) {
+        return config.isSet(CLAUDE_API_KEY);
+    }
+
+    /** Doctor's fixes name this provider's variables and {@value #KEYS_PAGE}. */
+    @Override
+    public DoctorAdvice advice() {
+        return DoctorAdvice.providerBuilder(name()).keysPage(KEYS_PAGE).build();
     }
 }

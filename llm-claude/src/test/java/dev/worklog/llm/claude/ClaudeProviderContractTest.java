@@ -27,6 +27,11 @@ class ClaudeProviderContractTest extends AbstractLlmProviderContractTest {
     }
 
     @Override
+    protected String expectedKeysPage() {
+        return "https://console.anthropic.com/settings/keys";
+    }
+
+    @Override
     protected String variablePrefix() {
         return "CLAUDE";
     }

@@ -3,6 +3,7 @@ package dev.worklog.llm.gemini;
 import dev.worklog.error.ConfigurationException;
 import dev.worklog.internal.llm.LlmHttp;
 import dev.worklog.internal.llm.LlmSettings;
+import dev.worklog.spi.DoctorAdvice;
 import dev.worklog.spi.LlmProvider;
 import dev.worklog.spi.LlmProviderFactory;
 import dev.worklog.spi.SpiContext;
@@ -44,6 +45,10 @@ public final class GeminiProviderFactory implements LlmProviderFactory {
     public static final String DEFAULT_MODEL = "gemini-3.5-flash";
     /** The API root used when {@code GEMINI_BASE_URL} is unset. */
     public static final String DEFAULT_BASE_URL = "https://generativelanguage.googleapis.com";
+    /** The variable holding the key. */
+    public static final String GEMINI_API_KEY = "GEMINI_API_KEY";
+    /** Where keys are made and billing is checked. */
+    public static final String KEYS_PAGE = "https://aistudio.google.com/app/apikey";
 
     private static final Pattern MODEL_ID = Pattern.compile("[A-Za-z0-9._-]+");
     private static final Pattern VERSION = Pattern.compile("v\\d+[a-z0-9]*");
@@ -59,7 +64,7 @@ public final class GeminiProviderFactory implements LlmProviderFactory {
 
     @Override
     public List<String> requiredVariables() {
-        return List.of("GEMINI_API_KEY");
+        return List.of(GEMINI_API_KEY);
     }
 
     @Override
@@ -81,5 +86,11 @@ public final class GeminiProviderFactory implements LlmProviderFactory {
         String thinkingLevel = settings.optional("THINKING_LEVEL").orElse(null);
         return new GeminiProvider(settings, LlmHttp.create(settings, context, new GeminiErrorReader()), model, version,
                 structured, thinkingBudget, thinkingLevel);
+    }
+
+    /** Doctor's fixes name this provider's variables and {@value #KEYS_PAGE}. */
+    @Override
+    public DoctorAdvice advice() {
+        return DoctorAdvice.providerBuilder(name()).keysPage(KEYS_PAGE).build();
     }
 }

@@ -31,6 +31,11 @@ class GeminiProviderContractTest extends AbstractLlmProviderContractTest {
     }
 
     @Override
+    protected String expectedKeysPage() {
+        return "https://aistudio.google.com/app/apikey";
+    }
+
+    @Override
     protected String variablePrefix() {
         return "GEMINI";
     }

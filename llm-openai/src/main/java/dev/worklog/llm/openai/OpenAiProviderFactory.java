@@ -2,6 +2,7 @@ package dev.worklog.llm.openai;
 
 import dev.worklog.internal.llm.LlmHttp;
 import dev.worklog.internal.llm.LlmSettings;
+import dev.worklog.spi.DoctorAdvice;
 import dev.worklog.spi.LlmProvider;
 import dev.worklog.spi.LlmProviderFactory;
 import dev.worklog.spi.SpiContext;
@@ -42,6 +43,10 @@ public final class OpenAiProviderFactory implements LlmProviderFactory {
     public static final String DEFAULT_MODEL = "gpt-4.1-mini";
     /** The API root used when {@code OPENAI_BASE_URL} is unset. */
     public static final String DEFAULT_BASE_URL = "https://api.openai.com/v1";
+    /** The variable holding the key. */
+    public static final String OPENAI_API_KEY = "OPENAI_API_KEY";
+    /** Where keys are made and billing is checked. */
+    public static final String KEYS_PAGE = "https://platform.openai.com/api-keys";
 
     /** Used by {@link java.util.ServiceLoader}. */
     public OpenAiProviderFactory() {
@@ -54,7 +59,7 @@ public final class OpenAiProviderFactory implements LlmProviderFactory {
 
     @Override
     public List<String> requiredVariables() {
-        return List.of("OPENAI_API_KEY");
+        return List.of(OPENAI_API_KEY);
     }
 
     @Override
@@ -65,5 +70,11 @@ public final class OpenAiProviderFactory implements LlmProviderFactory {
                 "max_tokens", "both");
         return new OpenAiProvider(settings, LlmHttp.create(settings, context, new OpenAiErrorReader()), structured,
                 maxTokensField);
+    }
+
+    /** Doctor's fixes name this provider's variables and {@value #KEYS_PAGE}. */
+    @Override
+    public DoctorAdvice advice() {
+        return DoctorAdvice.providerBuilder(name()).keysPage(KEYS_PAGE).build();
     }
 }

@@ -36,6 +36,11 @@ class OpenAiProviderContractTest extends AbstractLlmProviderContractTest {
     }
 
     @Override
+    protected String expectedKeysPage() {
+        return "https://platform.openai.com/api-keys";
+    }
+
+    @Override
     protected String variablePrefix() {
         return "OPENAI";
     }
