@@ -14,6 +14,7 @@ import dev.worklog.error.RateLimitException;
 import dev.worklog.error.UpstreamError;
 import dev.worklog.error.ValidationException;
 import dev.worklog.error.WorkLogException;
+import dev.worklog.internal.Hashes;
 import dev.worklog.internal.Json;
 import dev.worklog.internal.http.Redaction;
 import dev.worklog.internal.json.DailyLogCodec;
@@ -32,7 +33,6 @@ import java.net.SocketTimeoutException;
 import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
@@ -108,7 +108,7 @@ public final class ApiHandler {
     public ApiHandler(WorkLogger logger, Outbox outbox, String authToken, Clock clock) {
         this.logger = Objects.requireNonNull(logger, "logger");
         this.outbox = Objects.requireNonNull(outbox, "outbox");
-        this.tokenDigest = authToken == null || authToken.isEmpty() ? null : sha256(authToken);
+        this.tokenDigest = authToken == null || authToken.isEmpty() ? null : Hashes.sha256(authToken);
         this.clock = Objects.requireNonNull(clock, "clock");
         this.executionLog = logger.executionLog();
         this.secrets = authToken == null || authToken.isEmpty() ? Set.of() : Set.of(authToken);
@@ -253,7 +253,7 @@ public final class ApiHandler {
             throw unauthorized("the Authorization scheme must be Bearer", true);
         }
         String token = space < 0 ? "" : value.substring(space).strip();
-        if (!MessageDigest.isEqual(sha256(token), tokenDigest)) {
+        if (!MessageDigest.isEqual(Hashes.sha256(token), tokenDigest)) {
             throw unauthorized("invalid bearer token", true);
         }
     }
@@ -755,14 +755,6 @@ public final class ApiHandler {
             long tenths = (endNanos - startNanos) / 100_000; // duration in 0.1 ms, without String.format
             ACCESS.info(StrictJson.shorten(method) + " " + StrictJson.shorten(path) + " " + status + " "
                     + tenths / 10 + "." + tenths % 10);
-        }
-    }
-
-    private static byte[] sha256(String text) {
-        try {
-            return MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is required of every JVM", e);
         }
     }
 
