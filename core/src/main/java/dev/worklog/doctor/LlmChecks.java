@@ -14,15 +14,7 @@ import java.util.Optional;
  * The main LLM provider's checks: it is available and configured, and it answers ({@link LlmProvider#checkHealth()},
  * which spends no tokens). Each line is worded with the provider's {@link DoctorAdvice}.
  */
-final class LlmChecks {
-    private final ResolvedConfig resolved;
-    private final Findings findings;
-
-    LlmChecks(ResolvedConfig resolved, Findings findings) {
-        this.resolved = resolved;
-        this.findings = findings;
-    }
-
+record LlmChecks(ResolvedConfig resolved, Findings findings) {
     void run(List<Check> checks, SpiContext context) {
         String name = resolved.providerName();
         Optional<LlmProviderFactory> found = resolved.providers().find(name);

@@ -26,15 +26,7 @@ import java.util.function.Supplier;
  * month's roll-ups), the store module's own checks ({@link DoctorExtension}), and its circuit breaker. Each line is
  * worded with the store's {@link DoctorAdvice}.
  */
-final class StoreChecks {
-    private final ResolvedConfig resolved;
-    private final Findings findings;
-
-    StoreChecks(ResolvedConfig resolved, Findings findings) {
-        this.resolved = resolved;
-        this.findings = findings;
-    }
-
+record StoreChecks(ResolvedConfig resolved, Findings findings) {
     void run(List<Check> checks, SpiContext context, LocalDate today, List<DoctorExtension> extensions) {
         String name = resolved.storeName();
         DoctorAdvice advice = resolved.stores().find(name).map(WorkLogRepositoryFactory::advice)
