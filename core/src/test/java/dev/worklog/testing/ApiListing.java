@@ -7,6 +7,8 @@ import java.lang.reflect.Field;
 import java.lang.reflect.Member;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
+import java.lang.reflect.Type;
+import java.lang.reflect.TypeVariable;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -20,8 +22,9 @@ import java.util.stream.Stream;
  * packages, with its kind, supertypes and public and protected members, one per line, sorted. A change to the
  * surface is a change to the module's checked-in listing ({@code api/<artifact>.api}), so it is seen in review.
  *
- * <p>Members are spelled by {@link Method#toGenericString()} and its kin, so generic types, varargs and exceptions
- * count; synthetic and bridge members, and types that are not public (or not reachable through public types), do not.
+ * <p>Members are spelt with their generic types, varargs and exceptions, in words of this class's own (so that the
+ * listing reads the same on every JDK release); synthetic and bridge members, and types that are not public (or not
+ * reachable through public types), do not count.
  */
 public final class ApiListing {
     private ApiListing() {
@@ -80,17 +83,23 @@ public final class ApiListing {
         TreeSet<String> lines = new TreeSet<>();
         for (Constructor<?> c : type.getDeclaredConstructors()) {
             if (visible(c)) {
-                lines.add(c.toGenericString());
+                lines.add(modifiers(c.getModifiers() & Modifier.constructorModifiers()) + typeParameters(c)
+                        + type.getSimpleName() + parameters(c.getGenericParameterTypes(), c.isVarArgs())
+                        + exceptions(c.getGenericExceptionTypes()));
             }
         }
         for (Method m : type.getDeclaredMethods()) {
             if (visible(m) && !m.isBridge()) {
-                lines.add(m.toGenericString());
+                lines.add(modifiers(m.getModifiers() & Modifier.methodModifiers()) + (m.isDefault() ? "default " : "")
+                        + typeParameters(m) + m.getGenericReturnType().getTypeName() + " " + m.getName()
+                        + parameters(m.getGenericParameterTypes(), m.isVarArgs())
+                        + exceptions(m.getGenericExceptionTypes()));
             }
         }
         for (Field f : type.getDeclaredFields()) {
             if (visible(f)) {
-                lines.add(f.toGenericString());
+                lines.add(modifiers(f.getModifiers() & Modifier.fieldModifiers()) + f.getGenericType().getTypeName()
+                        + " " + f.getName());
             }
         }
         List<String> out = new ArrayList<>();
@@ -104,20 +113,83 @@ public final class ApiListing {
         return !m.isSynthetic() && (Modifier.isPublic(mod) || Modifier.isProtected(mod));
     }
 
+    /**
+     * A type's line: modifiers, kind, name with type parameters, supertypes. Spelt here rather than by
+     * {@link Class#toGenericString()}, whose wording differs between JDK releases (the build runs on several).
+     */
     private static String header(Class<?> type) {
-        StringBuilder b = new StringBuilder(type.toGenericString());
+        int mod = type.getModifiers() & (Modifier.PUBLIC | Modifier.PROTECTED | Modifier.STATIC | Modifier.FINAL
+                | Modifier.ABSTRACT);
+        String kind;
+        if (type.isAnnotation()) {
+            kind = "@interface";
+            mod &= ~(Modifier.ABSTRACT | Modifier.STATIC);
+        } else if (type.isInterface()) {
+            kind = "interface";
+            mod &= ~(Modifier.ABSTRACT | Modifier.STATIC);
+        } else if (type.isEnum()) {
+            kind = "enum";
+            mod &= ~(Modifier.FINAL | Modifier.STATIC | Modifier.ABSTRACT);
+        } else if (type.isRecord()) {
+            kind = "record";
+            mod &= ~(Modifier.FINAL | Modifier.STATIC);
+        } else {
+            kind = "class";
+        }
+        StringBuilder b = new StringBuilder(modifiers(mod)).append(type.isSealed() ? "sealed " : "").append(kind)
+                .append(' ').append(type.getName()).append(typeParameters(type.getTypeParameters()));
         if (type.getGenericSuperclass() != null && type.getSuperclass() != Object.class && !type.isEnum()
                 && !type.isRecord()) {
             b.append(" extends ").append(type.getGenericSuperclass().getTypeName());
         }
-        var interfaces = type.getGenericInterfaces();
-        if (interfaces.length > 0) {
-            b.append(type.isInterface() ? " extends " : " implements ");
-            for (int i = 0; i < interfaces.length; i++) {
-                b.append(i == 0 ? "" : ", ").append(interfaces[i].getTypeName());
-            }
+        Type[] interfaces = type.getGenericInterfaces();
+        if (interfaces.length > 0 && !type.isAnnotation()) {
+            b.append(type.isInterface() ? " extends " : " implements ").append(names(interfaces, ", "));
         }
         return b.toString();
+    }
+
+    private static String modifiers(int mod) {
+        String m = Modifier.toString(mod);
+        return m.isEmpty() ? "" : m + " ";
+    }
+
+    private static String typeParameters(java.lang.reflect.Executable e) {
+        String t = typeParameters(e.getTypeParameters());
+        return t.isEmpty() ? "" : t + " ";
+    }
+
+    private static String typeParameters(TypeVariable<?>[] variables) {
+        if (variables.length == 0) {
+            return "";
+        }
+        List<String> out = new ArrayList<>();
+        for (TypeVariable<?> v : variables) {
+            Type[] bounds = v.getBounds();
+            boolean plain = bounds.length == 1 && bounds[0] == Object.class;
+            out.add(v.getName() + (plain ? "" : " extends " + names(bounds, " & ")));
+        }
+        return "<" + String.join(", ", out) + ">";
+    }
+
+    private static String parameters(Type[] types, boolean varArgs) {
+        String list = names(types, ", ");
+        if (varArgs && list.endsWith("[]")) {
+            list = list.substring(0, list.length() - 2) + "...";
+        }
+        return "(" + list + ")";
+    }
+
+    private static String exceptions(Type[] types) {
+        return types.length == 0 ? "" : " throws " + names(types, ", ");
+    }
+
+    private static String names(Type[] types, String separator) {
+        List<String> out = new ArrayList<>();
+        for (Type t : types) {
+            out.add(t.getTypeName());
+        }
+        return String.join(separator, out);
     }
 
     private static List<String> classNames(Path classesDir) {

@@ -38,8 +38,14 @@ class ApiListingToolTest {
         String listing = ApiListing.of(Path.of("target", "classes"), getClass().getClassLoader());
 
         assertThat(listing).contains("public final class dev.worklog.WorkLogger implements java.lang.AutoCloseable\n"
-                + "  public dev.worklog.LogResult dev.worklog.WorkLogger.check(dev.worklog.model.DailyLogDraft)\n");
-        assertThat(listing).contains("  public static final int dev.worklog.WorkLogger.DEFAULT_MAX_OUTPUT_TOKENS\n")
+                + "  public dev.worklog.LogResult check(dev.worklog.model.DailyLogDraft)\n");
+        assertThat(listing).contains("  public static final int DEFAULT_MAX_OUTPUT_TOKENS\n",
+                "  public static <T> dev.worklog.spi.NamedServices<T> of(java.util.function.Function<T, java.lang.String>, "
+                        + "java.lang.String, java.lang.String, T...)\n",
+                "public interface dev.worklog.spi.WorkLogRepository extends java.lang.AutoCloseable\n",
+                "  public default java.util.Optional<dev.worklog.http.CircuitBreaker> circuitBreaker()\n",
+                "public record dev.worklog.LogResult\n", "public static enum dev.worklog.http.CircuitBreaker$State\n"
+                        .replace("static enum", "enum"))
                 .doesNotContain("dev.worklog.internal.", "dev.worklog.Rollups", "private ");
     }
 }
