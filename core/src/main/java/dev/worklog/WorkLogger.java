@@ -262,7 +262,7 @@ public final class WorkLogger implements AutoCloseable {
 
         /**
          * Wraps the store (the configured one or the one given) before the logger uses it, with the same
-         * configuration, clock and execution log, e.g. to put a {@link dev.worklog.internal.outbox.Outbox} in front of it
+         * configuration, clock and execution log, e.g. to put the REST server's outbox in front of it
          * while keeping {@code WORKLOG_STORE} selection: {@code .repositoryDecorator((repo, ctx) ->
          * Outbox.builder(dir, repo).executionLog(ctx.executionLog()).build())}.
          */

@@ -97,7 +97,8 @@ import org.junit.jupiter.params.provider.ValueSource;
  *
  * <pre>{@code
  * class AcmeProviderContractTest extends AbstractLlmProviderContractTest {
- *     protected LlmProviderFactory factory() { return new AcmeProvider(); }
+ *     protected LlmProviderFactory factory() { return new AcmeProviderFactory(); }
+ *     protected String expectedKeysPage() { return "https://acme.example/keys"; }
  *     protected String variablePrefix() { return "ACME"; }
  *     protected String expectedPath(String model) { return "/v1/generate"; }
  *     protected Map<String, String> expectedHeaders(String key) { return Map.of("Authorization", "Bearer " + key); }
