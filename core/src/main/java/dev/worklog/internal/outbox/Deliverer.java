@@ -10,7 +10,6 @@ import dev.worklog.model.StoredRef;
 import dev.worklog.spi.WorkLogRepository;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -36,27 +35,18 @@ final class Deliverer {
 
     private static final Logger LOG = LoggerFactory.getLogger(Deliverer.class);
 
-    private final WorkLogRepository store;
-    private final OutboxQueue queue;
-    private final IdempotencyStore idempotency;
-    private final Clock clock;
+    private final OutboxParts parts;
     private final RetryPolicy backoff;
-    private final ExecutionLog executionLog;
     private final FolderLock lock;
     private volatile int consecutiveFailures;
     private volatile Instant nextAttemptAt = Instant.MIN;
     private volatile ScheduledExecutorService scheduler;
     private volatile boolean ownsScheduler;
 
-    Deliverer(Path dir, WorkLogRepository store, OutboxQueue queue, IdempotencyStore idempotency, Clock clock,
-            RetryPolicy backoff, ExecutionLog executionLog) {
-        this.store = store;
-        this.queue = queue;
-        this.idempotency = idempotency;
-        this.clock = clock;
+    Deliverer(OutboxParts parts, RetryPolicy backoff) {
+        this.parts = parts;
         this.backoff = backoff;
-        this.executionLog = executionLog;
-        this.lock = FolderLock.of(dir, LOCK_FILE);
+        this.lock = FolderLock.of(parts.dir(), LOCK_FILE);
     }
 
     /**
@@ -100,8 +90,8 @@ final class Deliverer {
     /** {@link Outbox#deliverDue()}: a pass now if the backoff has passed and no other pass is running. */
     FlushResult deliverDue() {
         try {
-            return lock.tryLocked(() -> clock.instant().isBefore(nextAttemptAt)
-                    ? new FlushResult(List.of(), queue.pending(), List.of())
+            return lock.tryLocked(() -> parts.clock().instant().isBefore(nextAttemptAt)
+                    ? new FlushResult(List.of(), parts.queue().pending(), List.of())
                     : deliverPending(false)).orElse(new FlushResult(List.of(), List.of(), List.of()));
         } catch (UncheckedIOException e) {
             throw new OutboxException(e.getMessage(), e);
@@ -109,7 +99,7 @@ final class Deliverer {
     }
 
     private void deliverInBackground() {
-        if (!queue.mayHavePending()) {
+        if (!parts.queue().mayHavePending()) {
             return;
         }
         try {
@@ -123,7 +113,7 @@ final class Deliverer {
     private FlushResult deliverPending(boolean flush) {
         List<FlushResult.Delivered> delivered = new ArrayList<>();
         List<OutboxEntry> failedNow = new ArrayList<>();
-        for (Path file : queue.pendingFiles()) {
+        for (Path file : parts.queue().pendingFiles()) {
             Optional<JsonNode> json = OutboxFiles.read(file);
             if (json.isEmpty()) {
                 continue; // deleted meanwhile
@@ -133,25 +123,26 @@ final class Deliverer {
             try {
                 log = OutboxQueue.log(json.get());
             } catch (RuntimeException e) {
-                queue.moveToFailed(file, json.get(), "unreadable entry: " + e.getMessage()).ifPresent(failedNow::add);
+                parts.queue().moveToFailed(file, json.get(), "unreadable entry: " + e.getMessage())
+                        .ifPresent(failedNow::add);
                 continue;
             }
             try {
                 delivered.add(deliver(file, queueId, json.get(), log));
             } catch (WorkLogException e) {
-                queue.attemptFailed(queueId, e.getMessage());
+                parts.queue().attemptFailed(queueId, e.getMessage());
                 if (e.isRetryable()) {
                     Duration wait = failed();
                     LOG.warn("outbox: store still unreachable ({}); next attempt in {} ms", e.getMessage(),
                             wait.toMillis());
                     break;
                 }
-                queue.moveToFailed(file, json.get(), e.getMessage()).ifPresent(failedNow::add);
-                executionLog.error(ExecutionLog.DAILY_LOGGER, "the store refused queued daily log " + queueId
-                        + " for good; kept in " + queue.failedDirectory() + ": " + e.getMessage());
+                parts.queue().moveToFailed(file, json.get(), e.getMessage()).ifPresent(failedNow::add);
+                parts.executionLog().error(ExecutionLog.DAILY_LOGGER, "the store refused queued daily log " + queueId
+                        + " for good; kept in " + parts.queue().failedDirectory() + ": " + e.getMessage());
             } catch (RuntimeException e) {
                 // an unexpected bug in a store: keep the entry pending and try again later
-                queue.attemptFailed(queueId, e.toString());
+                parts.queue().attemptFailed(queueId, e.toString());
                 failed();
                 LOG.warn("outbox: delivering {} failed unexpectedly: {}", queueId, e.toString());
                 break;
@@ -160,24 +151,24 @@ final class Deliverer {
         if (flush && !delivered.isEmpty()) {
             LOG.info("outbox flush delivered {} entries", delivered.size());
         }
-        return new FlushResult(delivered, queue.pending(), failedNow);
+        return new FlushResult(delivered, parts.queue().pending(), failedNow);
     }
 
     private FlushResult.Delivered deliver(Path file, String queueId, JsonNode json, DailyLog log) {
         CrashPoints.reach("deliver.started");
         // an earlier attempt (the first create, a delivery cut short) may have landed: look before creating
-        StoredRef ref = store.ensureDailyLog(log);
+        StoredRef ref = parts.store().ensureDailyLog(log);
         CrashPoints.reach("deliver.stored");
         String keyHash = json.path("idempotency_key_sha256").asText("");
         if (!keyHash.isEmpty()) {
-            idempotency.markStored(keyHash, ref);
+            parts.idempotency().markStored(keyHash, ref);
         }
         CrashPoints.reach("deliver.idempotency-recorded");
-        queue.delivered(file, queueId);
+        parts.queue().delivered(file, queueId);
         consecutiveFailures = 0;
         nextAttemptAt = Instant.MIN;
-        executionLog.success(ExecutionLog.DAILY_LOGGER, "delivered queued daily log " + queueId + " '" + log.title()
-                + "' -> " + ref.id() + " " + ref.url());
+        parts.executionLog().success(ExecutionLog.DAILY_LOGGER, "delivered queued daily log " + queueId + " '"
+                + log.title() + "' -> " + ref.id() + " " + ref.url());
         return new FlushResult.Delivered(queueId, ref.id(), ref.url());
     }
 
@@ -190,7 +181,7 @@ final class Deliverer {
     private Duration failed() {
         consecutiveFailures++;
         Duration wait = backoff(consecutiveFailures);
-        nextAttemptAt = clock.instant().plus(wait);
+        nextAttemptAt = parts.clock().instant().plus(wait);
         return wait;
     }
 }

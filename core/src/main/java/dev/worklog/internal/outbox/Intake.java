@@ -9,10 +9,7 @@ import dev.worklog.internal.json.DailyLogCodec;
 import dev.worklog.log.ExecutionLog;
 import dev.worklog.model.DailyLog;
 import dev.worklog.model.StoredRef;
-import dev.worklog.spi.WorkLogRepository;
 import java.io.UncheckedIOException;
-import java.nio.file.Path;
-import java.time.Clock;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -26,11 +23,7 @@ import org.slf4j.LoggerFactory;
 final class Intake {
     private static final Logger LOG = LoggerFactory.getLogger(Intake.class);
 
-    private final WorkLogRepository delegate;
-    private final OutboxQueue queue;
-    private final IdempotencyStore idempotency;
-    private final Clock clock;
-    private final ExecutionLog executionLog;
+    private final OutboxParts parts;
     private final boolean durableFolder;
     private final IntentJournal journal;
     private volatile boolean closed;
@@ -40,16 +33,11 @@ final class Intake {
      *
      * @throws UncheckedIOException when the journal cannot be opened
      */
-    Intake(Path dir, WorkLogRepository delegate, OutboxQueue queue, IdempotencyStore idempotency, Clock clock,
-            ExecutionLog executionLog, boolean durableFolder) {
-        this.delegate = delegate;
-        this.queue = queue;
-        this.idempotency = idempotency;
-        this.clock = clock;
-        this.executionLog = executionLog;
+    Intake(OutboxParts parts, boolean durableFolder) {
+        this.parts = parts;
         this.durableFolder = durableFolder;
         // creates of processes that died in flight become pending entries (delivered with a look-up first)
-        this.journal = IntentJournal.open(dir, this::recoverIntent);
+        this.journal = IntentJournal.open(parts.dir(), this::recoverIntent);
     }
 
     /**
@@ -62,8 +50,8 @@ final class Intake {
         if (closed) {
             throw new IllegalStateException("the outbox is closed");
         }
-        String queueId = queue.newQueueId();
-        Optional<CircuitBreaker> breaker = delegate.circuitBreaker();
+        String queueId = parts.queue().newQueueId();
+        Optional<CircuitBreaker> breaker = parts.store().circuitBreaker();
         if (breaker.isPresent() && !breaker.get().isClosed()) {
             if (!durableFolder) {
                 // nothing to promise with: refuse now (503 with the time until the breaker's trial call)
@@ -76,7 +64,7 @@ final class Intake {
             return Submission.queued(queueId).withEntryId(log.entryId());
         }
         IntentJournal.Intent intent = null;
-        if (delegate.durable()) {
+        if (parts.store().durable()) {
             try {
                 intent = journal.begin(intentRecord(log, queueId, keyHash, fingerprint));
             } catch (UncheckedIOException e) {
@@ -87,7 +75,7 @@ final class Intake {
         CrashPoints.reach("create.intent-recorded");
         StoredRef ref;
         try {
-            ref = delegate.saveDailyLog(log);
+            ref = parts.store().saveDailyLog(log);
         } catch (WorkLogException e) {
             if (!e.isRetryable()) {
                 done(intent); // refused for good: nothing was stored, nothing to recover
@@ -107,7 +95,7 @@ final class Intake {
         Submission stored = Submission.stored(ref).withEntryId(log.entryId());
         if (keyHash != null) {
             try {
-                idempotency.record(keyHash, fingerprint, log.entryId(), stored, clock.instant());
+                parts.idempotency().record(keyHash, fingerprint, log.entryId(), stored, parts.clock().instant());
             } catch (UncheckedIOException e) {
                 // the entry is stored; the intent stays open, so a restart looks it up and records the key then
                 LOG.warn("outbox: cannot remember the idempotency key: {}", e.getMessage());
@@ -136,14 +124,14 @@ final class Intake {
 
     private void logQueued(DailyLog log, String queueId, String reason) {
         LOG.warn("store unreachable ({}); daily log queued as {}", reason, queueId);
-        executionLog.info(ExecutionLog.DAILY_LOGGER, "store unreachable (" + reason + "); queued '" + log.title()
-                + "' in the outbox as " + queueId);
+        parts.executionLog().info(ExecutionLog.DAILY_LOGGER, "store unreachable (" + reason + "); queued '"
+                + log.title() + "' in the outbox as " + queueId);
     }
 
     private ObjectNode intentRecord(DailyLog log, String queueId, String keyHash, String fingerprint) {
         ObjectNode n = Json.MAPPER.createObjectNode();
         n.put("queue_id", queueId);
-        n.put("accepted_at", clock.instant().toString());
+        n.put("accepted_at", parts.clock().instant().toString());
         if (keyHash != null) {
             n.put("idempotency_key_sha256", keyHash);
             n.put("fingerprint", fingerprint);
@@ -158,15 +146,16 @@ final class Intake {
      * @throws OutboxException when it cannot be written
      */
     private void enqueue(DailyLog log, String queueId, String keyHash, String fingerprint, String reason) {
-        writePending(queueId, OutboxQueue.document(queueId, clock.instant().toString(), keyHash, reason,
+        writePending(queueId, OutboxQueue.document(queueId, parts.clock().instant().toString(), keyHash, reason,
                 DailyLogCodec.write(log)), keyHash, fingerprint, log.entryId());
     }
 
     private void writePending(String queueId, ObjectNode n, String keyHash, String fingerprint, String entryId) {
         try {
-            queue.add(queueId, n);
+            parts.queue().add(queueId, n);
             if (keyHash != null) {
-                idempotency.record(keyHash, fingerprint, entryId, Submission.queued(queueId), clock.instant());
+                parts.idempotency().record(keyHash, fingerprint, entryId, Submission.queued(queueId),
+                        parts.clock().instant());
             }
         } catch (UncheckedIOException e) {
             throw new OutboxException("the store is unreachable and the outbox cannot write " + queueId + ": "
@@ -186,7 +175,7 @@ final class Intake {
             return;
         }
         String keyHash = intent.path("idempotency_key_sha256").asText(null);
-        writePending(queueId, OutboxQueue.document(queueId, intent.path("accepted_at").asText(clock.instant()
+        writePending(queueId, OutboxQueue.document(queueId, intent.path("accepted_at").asText(parts.clock().instant()
                 .toString()), keyHash, "the process stopped while the store was being called; the entry is looked up "
                 + "before it is stored again", log), keyHash, intent.path("fingerprint").asText(""),
                 log.path("entry_id").asText(null));

@@ -98,9 +98,10 @@ public final class Outbox extends ForwardingRepository {
         try {
             this.queue = new OutboxQueue(dir, clock);
             IdempotencyStore.createDirectory(dir);
-            this.intake = new Intake(dir, delegate, queue, idempotency, clock, executionLog, durableFolder);
-            this.deliverer = new Deliverer(dir, delegate, queue, idempotency, clock, RetryPolicy.builder()
-                    .initialBackoff(b.initialBackoff).maxBackoff(b.maxBackoff).jitter(0).build(), executionLog);
+            OutboxParts parts = new OutboxParts(dir, delegate, queue, idempotency, clock, executionLog);
+            this.intake = new Intake(parts, durableFolder);
+            this.deliverer = new Deliverer(parts, RetryPolicy.builder().initialBackoff(b.initialBackoff)
+                    .maxBackoff(b.maxBackoff).jitter(0).build());
         } catch (IOException | UncheckedIOException e) {
             throw new OutboxException("cannot open the outbox folder " + dir + ": " + e.getMessage(), e);
         }

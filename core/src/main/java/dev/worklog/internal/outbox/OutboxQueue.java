@@ -109,7 +109,7 @@ final class OutboxQueue {
         return files;
     }
 
-    /** A delivered entry's file goes: not forced, since one that comes back after a power cut is looked up and found. */
+    /** A delivered entry's file goes, not forced: one that comes back after a power cut is looked up and found. */
     void delivered(Path file, String queueId) {
         DurableFiles.delete(file);
         attempts.remove(queueId);
