@@ -43,16 +43,15 @@ public final class DurableFiles {
             } catch (AtomicMoveNotSupportedException e) {
                 Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
             }
-            forceDirectory(dir);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot write " + target + ": " + e.getMessage(), e);
-        } finally {
             try {
                 Files.deleteIfExists(tmp);
             } catch (IOException ignored) {
                 // a leftover dot-file is skipped by every reader and removed at the next start
             }
+            throw new UncheckedIOException("cannot write " + target + ": " + e.getMessage(), e);
         }
+        forceDirectory(dir);
     }
 
     /**
