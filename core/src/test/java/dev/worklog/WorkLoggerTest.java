@@ -13,7 +13,7 @@ import dev.worklog.model.Period;
 import dev.worklog.model.WeeklyRollup;
 import dev.worklog.spi.LlmRequest;
 import dev.worklog.spi.SummaryInput;
-import dev.worklog.outbox.InMemoryWorkLogRepository;
+import dev.worklog.testing.InMemoryWorkLogRepository;
 import dev.worklog.testing.ScriptedProvider;
 import java.nio.file.Files;
 import java.nio.file.Path;

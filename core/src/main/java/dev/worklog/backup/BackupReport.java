@@ -1,5 +1,6 @@
 package dev.worklog.backup;
 
+import dev.worklog.internal.backup.Backup;
 import java.util.List;
 import java.util.Objects;
 

@@ -1,6 +1,6 @@
 /**
- * Backup and migration between any two stores: {@link dev.worklog.backup.Backup} copies daily logs, weekly and
- * monthly roll-ups with their relations through the {@link dev.worklog.spi.WorkLogRepository} SPI, so the same code
- * exports Notion to a local folder ({@code worklog export}) and imports it back ({@code worklog import}).
+ * Backup and migration: {@link dev.worklog.backup.Backups} exports the configured store (Notion, say) to a folder in
+ * the local store's format ({@code worklog export}) and imports it back ({@code worklog import}), through the
+ * {@link dev.worklog.spi.WorkLogRepository} SPI, so the same code copies between any two stores.
  */
 package dev.worklog.backup;

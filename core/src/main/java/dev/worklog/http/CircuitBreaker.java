@@ -1,6 +1,7 @@
 package dev.worklog.http;
 
 import dev.worklog.error.CircuitOpenException;
+import dev.worklog.internal.http.HttpExecutor;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;

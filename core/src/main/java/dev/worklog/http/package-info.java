@@ -1,7 +1,7 @@
 /**
- * The HTTP plumbing every remote module shares: {@link dev.worklog.http.HttpExecutor} with one
- * {@link dev.worklog.http.RetryPolicy}, status-to-exception mapping in {@link dev.worklog.http.HttpErrors},
- * {@code Retry-After} parsing, and {@link dev.worklog.http.Redaction} of secrets. Time is injected through
- * {@link java.time.Clock} and {@link dev.worklog.http.Sleeper}.
+ * How the SDK's remote calls behave, for code that configures or implements them: {@link dev.worklog.http.RetryPolicy}
+ * (retries, backoff, the longest server-requested wait), {@link dev.worklog.http.Sleeper} (how retries wait, injected
+ * by tests) and {@link dev.worklog.http.CircuitBreaker} (what a store's
+ * {@link dev.worklog.spi.WorkLogRepository#circuitBreaker()} reports).
  */
 package dev.worklog.http;

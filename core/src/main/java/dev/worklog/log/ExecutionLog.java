@@ -1,6 +1,6 @@
 package dev.worklog.log;
 
-import dev.worklog.http.Redaction;
+import dev.worklog.internal.http.Redaction;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;

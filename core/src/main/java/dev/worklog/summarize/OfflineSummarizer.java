@@ -3,18 +3,16 @@ package dev.worklog.summarize;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.worklog.internal.Json;
+import dev.worklog.internal.validation.StarSections;
 import dev.worklog.model.Achievement;
 import dev.worklog.model.DailyLog;
 import dev.worklog.model.MonthlyStats;
 import dev.worklog.model.TokenUsage;
 import dev.worklog.model.WeeklyRollup;
 import dev.worklog.spi.LlmProvider;
-import dev.worklog.spi.LlmProviderFactory;
 import dev.worklog.spi.LlmRequest;
 import dev.worklog.spi.LlmResponse;
-import dev.worklog.spi.SpiContext;
 import dev.worklog.spi.SummaryInput;
-import dev.worklog.validation.StarSections;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -203,23 +201,5 @@ public final class OfflineSummarizer implements LlmProvider {
         int nl = stripped.indexOf('\n');
         String line = nl < 0 ? stripped : stripped.substring(0, nl);
         return line.replaceFirst("^[-*+]\\s+", "").strip();
-    }
-
-    /** Registers {@link OfflineSummarizer} as {@code LLM_PROVIDER=offline}. */
-    public static final class Factory implements LlmProviderFactory {
-        @Override
-        public String name() {
-            return NAME;
-        }
-
-        @Override
-        public List<String> requiredVariables() {
-            return List.of();
-        }
-
-        @Override
-        public LlmProvider create(SpiContext context) {
-            return new OfflineSummarizer();
-        }
     }
 }

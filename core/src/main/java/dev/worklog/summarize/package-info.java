@@ -1,5 +1,5 @@
 /**
- * The summarization pipeline, once for all providers: prompts, the output schema, parsing and one repair attempt,
- * source checks on numbers, input fingerprints, and the offline summarizer.
+ * The offline summarizer ({@code LLM_PROVIDER=offline}, the default without a key): roll-ups made without a model,
+ * by extracting from the logs.
  */
 package dev.worklog.summarize;

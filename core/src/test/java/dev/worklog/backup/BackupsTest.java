@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.worklog.backup.BackupReport.Action;
 import dev.worklog.config.WorkLogConfig;
 import dev.worklog.error.ConfigurationException;
+import dev.worklog.internal.backup.BackupFixtures;
 import dev.worklog.store.LocalWorkLogRepository;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -3,6 +3,7 @@ package dev.worklog.http;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.worklog.internal.http.RetryAfter;
 import java.net.http.HttpHeaders;
 import java.time.Clock;
 import java.time.Duration;

@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.worklog.WorkLogger;
 import dev.worklog.config.WorkLogConfig;
 import dev.worklog.error.ConfigurationException;
-import dev.worklog.outbox.InMemoryWorkLogRepository;
+import dev.worklog.testing.InMemoryWorkLogRepository;
 import java.net.URL;
 import java.net.URLClassLoader;
 import java.nio.file.Files;

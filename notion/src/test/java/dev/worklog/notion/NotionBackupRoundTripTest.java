@@ -2,10 +2,10 @@ package dev.worklog.notion;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.worklog.backup.Backup;
-import dev.worklog.backup.BackupReport;
 import dev.worklog.backup.BackupReport.Action;
 import dev.worklog.backup.BackupReport.Kind;
+import dev.worklog.backup.BackupReport;
+import dev.worklog.internal.backup.Backup;
 import dev.worklog.log.ExecutionLog;
 import dev.worklog.model.DailyLog;
 import dev.worklog.model.ImpactLevel;

@@ -14,7 +14,7 @@ import dev.worklog.model.Period;
 import dev.worklog.model.TokenUsage;
 import dev.worklog.model.WeeklyRollup;
 import dev.worklog.notion.fake.FakeNotionServer;
-import dev.worklog.outbox.MutableClock;
+import dev.worklog.testing.MutableClock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;

@@ -3,10 +3,10 @@ package dev.worklog.cli;
 import dev.worklog.LogResult;
 import dev.worklog.WorkLogger;
 import dev.worklog.error.ValidationException;
+import dev.worklog.internal.json.DailyLogCodec;
 import dev.worklog.log.ExecutionLog;
 import dev.worklog.model.DailyLogDraft;
 import dev.worklog.model.ImpactLevel;
-import dev.worklog.validation.DailyLogJson;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -115,7 +115,7 @@ final class DailyCommand implements Callable<Integer> {
         ValidationException jsonProblem = null;
         if (json != null) {
             try {
-                fromJson = DailyLogJson.parse(read(json, "--json"));
+                fromJson = DailyLogCodec.parse(read(json, "--json"));
             } catch (ValidationException e) {
                 jsonProblem = e;
             }
@@ -234,11 +234,11 @@ final class DailyCommand implements Callable<Integer> {
 
     /**
      * Reads a file (or stdin for {@code -}) given to an option, refusing at once one larger than a REST body may be
-     * ({@link DailyLogJson#MAX_BODY_BYTES}, as the server): such an entry could never be stored, and a file of
+     * ({@link DailyLogCodec#MAX_BODY_BYTES}, as the server): such an entry could never be stored, and a file of
      * gigabytes should not be read to find that out.
      */
     private String read(String source, String option) {
-        int limit = DailyLogJson.MAX_BODY_BYTES;
+        int limit = DailyLogCodec.MAX_BODY_BYTES;
         if ("-".equals(source)) {
             String text = main.io().readAll(limit + 1);
             if (text.length() > limit || text.getBytes(StandardCharsets.UTF_8).length > limit) {

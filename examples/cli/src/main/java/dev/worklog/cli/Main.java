@@ -6,7 +6,7 @@ import dev.worklog.config.WorkLogConfig;
 import dev.worklog.error.FieldError;
 import dev.worklog.error.ValidationException;
 import dev.worklog.error.WorkLogException;
-import dev.worklog.http.Redaction;
+import dev.worklog.internal.http.Redaction;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;
@@ -14,12 +14,12 @@ import java.util.Locale;
 import java.util.Properties;
 import java.util.Set;
 import java.util.concurrent.Callable;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParseResult;
 import picocli.CommandLine.Spec;
+import picocli.CommandLine;
 
 /**
  * The {@code worklog} command: records daily work logs and rolls them up into weekly and monthly achievements.

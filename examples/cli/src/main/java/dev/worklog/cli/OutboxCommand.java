@@ -2,18 +2,18 @@ package dev.worklog.cli;
 
 import dev.worklog.WorkLogger;
 import dev.worklog.config.WorkLogConfig;
-import dev.worklog.outbox.FlushResult;
-import dev.worklog.outbox.Outbox;
-import dev.worklog.outbox.OutboxEntry;
+import dev.worklog.internal.outbox.FlushResult;
+import dev.worklog.internal.outbox.Outbox;
+import dev.worklog.internal.outbox.OutboxEntry;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicReference;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine;
 
 /**
  * {@code worklog outbox list|flush}: the durable outbox of daily logs the REST server accepted while the store was

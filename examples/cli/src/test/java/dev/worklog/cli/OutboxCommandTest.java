@@ -2,10 +2,10 @@ package dev.worklog.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.worklog.internal.outbox.Outbox;
 import dev.worklog.model.DailyLog;
 import dev.worklog.model.ImpactLevel;
-import dev.worklog.outbox.InMemoryWorkLogRepository;
-import dev.worklog.outbox.Outbox;
+import dev.worklog.testing.InMemoryWorkLogRepository;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

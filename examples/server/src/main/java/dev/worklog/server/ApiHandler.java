@@ -14,31 +14,31 @@ import dev.worklog.error.RateLimitException;
 import dev.worklog.error.UpstreamError;
 import dev.worklog.error.ValidationException;
 import dev.worklog.error.WorkLogException;
-import dev.worklog.http.Redaction;
+import dev.worklog.internal.Hashes;
 import dev.worklog.internal.Json;
+import dev.worklog.internal.http.Redaction;
+import dev.worklog.internal.json.DailyLogCodec;
+import dev.worklog.internal.json.StrictJson;
+import dev.worklog.internal.outbox.IdempotencyConflictException;
+import dev.worklog.internal.outbox.Outbox;
+import dev.worklog.internal.outbox.OutboxException;
+import dev.worklog.internal.outbox.QueuedException;
+import dev.worklog.internal.outbox.Submission;
 import dev.worklog.log.ExecutionLog;
 import dev.worklog.model.DailyLog;
-import dev.worklog.model.DailyLogDraft;
 import dev.worklog.model.Period;
-import dev.worklog.outbox.IdempotencyConflictException;
-import dev.worklog.outbox.Outbox;
-import dev.worklog.outbox.OutboxException;
-import dev.worklog.outbox.QueuedException;
-import dev.worklog.outbox.Submission;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.SocketTimeoutException;
 import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -66,7 +66,7 @@ import org.slf4j.LoggerFactory;
  */
 public final class ApiHandler {
     /** The largest request body accepted: 1 MiB, the same limit the CLI and the SDK's validator apply. */
-    public static final int MAX_BODY_BYTES = dev.worklog.validation.DailyLogJson.MAX_BODY_BYTES;
+    public static final int MAX_BODY_BYTES = dev.worklog.internal.json.DailyLogCodec.MAX_BODY_BYTES;
     /** Seconds a shed or draining request is told to wait ({@code Retry-After}). */
     static final int RETRY_AFTER_SECONDS = 1;
 
@@ -77,19 +77,13 @@ public final class ApiHandler {
     /** Longest period a weekly run may cover; longer ones are surely a typo and would cost many tokens. */
     private static final int MAX_PERIOD_DAYS = 31;
 
-    static final Map<String, RequestBodies.Type> DAILY_FIELDS = fields(
-            "title", RequestBodies.Type.STRING, "context", RequestBodies.Type.STRING,
-            "category", RequestBodies.Type.STRING, "impact_level", RequestBodies.Type.STRING,
-            "tech_stack", RequestBodies.Type.STRING_ARRAY, "logged_date", RequestBodies.Type.STRING,
-            "status", RequestBodies.Type.STRING, "metrics", RequestBodies.Type.STRING,
-            "ticket_url", RequestBodies.Type.STRING);
-    static final Map<String, RequestBodies.Type> WEEKLY_FIELDS = fields(
-            "start_date", RequestBodies.Type.STRING, "end_date", RequestBodies.Type.STRING,
-            "week", RequestBodies.Type.STRING, "status", RequestBodies.Type.STRING_ARRAY,
-            "dry_run", RequestBodies.Type.BOOLEAN, "force", RequestBodies.Type.BOOLEAN);
-    static final Map<String, RequestBodies.Type> MONTHLY_FIELDS = fields(
-            "month", RequestBodies.Type.STRING, "status", RequestBodies.Type.STRING_ARRAY,
-            "dry_run", RequestBodies.Type.BOOLEAN, "force", RequestBodies.Type.BOOLEAN);
+    static final Map<String, StrictJson.Type> WEEKLY_FIELDS = fields(
+            "start_date", StrictJson.Type.STRING, "end_date", StrictJson.Type.STRING,
+            "week", StrictJson.Type.STRING, "status", StrictJson.Type.STRING_ARRAY,
+            "dry_run", StrictJson.Type.BOOLEAN, "force", StrictJson.Type.BOOLEAN);
+    static final Map<String, StrictJson.Type> MONTHLY_FIELDS = fields(
+            "month", StrictJson.Type.STRING, "status", StrictJson.Type.STRING_ARRAY,
+            "dry_run", StrictJson.Type.BOOLEAN, "force", StrictJson.Type.BOOLEAN);
 
     private final WorkLogger logger;
     private final Outbox outbox;
@@ -114,7 +108,7 @@ public final class ApiHandler {
     public ApiHandler(WorkLogger logger, Outbox outbox, String authToken, Clock clock) {
         this.logger = Objects.requireNonNull(logger, "logger");
         this.outbox = Objects.requireNonNull(outbox, "outbox");
-        this.tokenDigest = authToken == null || authToken.isEmpty() ? null : sha256(authToken);
+        this.tokenDigest = authToken == null || authToken.isEmpty() ? null : Hashes.sha256(authToken);
         this.clock = Objects.requireNonNull(clock, "clock");
         this.executionLog = logger.executionLog();
         this.secrets = authToken == null || authToken.isEmpty() ? Set.of() : Set.of(authToken);
@@ -150,15 +144,11 @@ public final class ApiHandler {
      */
     public void warmUp() {
         try {
-            JsonNode body = RequestBodies.parseObject(("{\"title\":\"warm-up\",\"context\":\"### Situation\\nx\","
+            DailyLogCodec.Reading body = DailyLogCodec.read(("{\"title\":\"warm-up\",\"context\":\"### Situation\\nx\","
                     + "\"category\":\"" + logger.logOptions().categories().get(0) + "\",\"impact_level\":\"Low\","
-                    + "\"tech_stack\":[\"Java\"]}").getBytes(StandardCharsets.UTF_8), false);
-            Map<String, JsonNode> f = RequestBodies.bind(body, DAILY_FIELDS, new ArrayList<>());
-            LogResult checked = logger.check(new DailyLogDraft(RequestBodies.text(f, "title"),
-                    RequestBodies.text(f, "context"), RequestBodies.text(f, "category"),
-                    RequestBodies.text(f, "impact_level"), RequestBodies.strings(f, "tech_stack"), null, null, null,
-                    null));
-            Json.write(Responses.entry(checked.log()));
+                    + "\"tech_stack\":[\"Java\"]}").getBytes(StandardCharsets.UTF_8));
+            LogResult checked = logger.check(body.orThrow());
+            Json.write(DailyLogCodec.write(checked.log()));
         } catch (RuntimeException e) {
             LOG.debug("warm-up failed (harmless): {}", e.toString());
         }
@@ -228,13 +218,13 @@ public final class ApiHandler {
             authenticate(request);
         }
         if (methods == null) {
-            throw new ApiError(404, "no such route: " + RequestBodies.shorten(request.path())
+            throw new ApiError(404, "no such route: " + StrictJson.shorten(request.path())
                     + "; see /openapi.json or /docs");
         }
         Function<ApiRequest, ApiResponse> handler = methods.get(request.method());
         if (handler == null) {
             String allow = String.join(", ", methods.keySet());
-            throw new ApiError(405, "method " + RequestBodies.shorten(request.method()) + " is not allowed on "
+            throw new ApiError(405, "method " + StrictJson.shorten(request.method()) + " is not allowed on "
                     + request.path() + "; allowed: " + allow, List.of(), Map.of("Allow", allow));
         }
         return handler.apply(request);
@@ -263,7 +253,7 @@ public final class ApiHandler {
             throw unauthorized("the Authorization scheme must be Bearer", true);
         }
         String token = space < 0 ? "" : value.substring(space).strip();
-        if (!MessageDigest.isEqual(sha256(token), tokenDigest)) {
+        if (!MessageDigest.isEqual(Hashes.sha256(token), tokenDigest)) {
             throw unauthorized("invalid bearer token", true);
         }
     }
@@ -376,19 +366,21 @@ public final class ApiHandler {
                         List.of(new FieldError("Idempotency-Key", e.getMessage())));
             }
         }
-        JsonNode body = jsonBody(request, false);
-        List<FieldError> errors = new ArrayList<>();
-        Map<String, JsonNode> f = RequestBodies.bind(body, DAILY_FIELDS, errors);
-        DailyLogDraft draft = new DailyLogDraft(RequestBodies.text(f, "title"), RequestBodies.text(f, "context"),
-                RequestBodies.text(f, "category"), RequestBodies.text(f, "impact_level"),
-                RequestBodies.strings(f, "tech_stack"), RequestBodies.text(f, "logged_date"),
-                RequestBodies.text(f, "status"), RequestBodies.text(f, "metrics"), RequestBodies.text(f, "ticket_url"));
-        LogResult checked = null;
+        checkBodyHeaders(request);
+        DailyLogCodec.Reading body;
         try {
-            checked = logger.check(draft);
+            body = DailyLogCodec.read(request.body());
         } catch (ValidationException e) {
-            merge(errors, e.errors());
+            throw RequestBodies.malformed(e);
         }
+        LogResult checked = null;
+        List<FieldError> valueErrors = List.of();
+        try {
+            checked = logger.check(body.draft());
+        } catch (ValidationException e) {
+            valueErrors = e.errors();
+        }
+        List<FieldError> errors = DailyLogCodec.merge(body.errors(), valueErrors);
         if (!errors.isEmpty()) {
             throw ApiError.badRequest("invalid daily log: " + errors.size()
                     + (errors.size() == 1 ? " field error" : " field errors"), RequestBodies.capped(errors));
@@ -398,7 +390,7 @@ public final class ApiHandler {
         if (dryRun) {
             ObjectNode n = Json.MAPPER.createObjectNode();
             n.put("dry_run", true);
-            n.set("entry", Responses.entry(log));
+            n.set("entry", DailyLogCodec.write(log));
             n.set("preview", Json.MAPPER.valueToTree(logger.repository().previewDailyLog(log)));
             Responses.strings(n.putArray("warnings"), checked.warnings());
             return ApiResponse.json(200, Json.write(n), Map.of());
@@ -429,45 +421,27 @@ public final class ApiHandler {
         return ApiResponse.json(202, Json.write(n), headers);
     }
 
-    /** Adds the validator's errors, except for fields whose JSON type was already wrong (reported once). */
-    private static void merge(List<FieldError> errors, List<FieldError> validation) {
-        Set<String> typed = new HashSet<>();
-        for (FieldError e : errors) {
-            typed.add(baseField(e.field()));
-        }
-        for (FieldError e : validation) {
-            if (!typed.contains(baseField(e.field()))) {
-                errors.add(e);
-            }
-        }
-    }
-
-    private static String baseField(String field) {
-        int bracket = field.indexOf('[');
-        return bracket < 0 ? field : field.substring(0, bracket);
-    }
-
     private ApiResponse weekly(ApiRequest request) {
         Map<String, String> query = RequestBodies.query(request.query(), List.of("dry_run"));
         boolean queryDryRun = RequestBodies.queryFlag(query, "dry_run");
         JsonNode body = jsonBody(request, true);
-        List<FieldError> errors = new ArrayList<>();
-        Map<String, JsonNode> f = RequestBodies.bind(body, WEEKLY_FIELDS, errors);
+        StrictJson.Fields f = StrictJson.bind(body, WEEKLY_FIELDS);
+        List<FieldError> errors = new ArrayList<>(f.errors());
         Period period = weeklyPeriod(f, errors);
         Set<String> statuses = statuses(f, errors);
         if (!errors.isEmpty()) {
             throw ApiError.badRequest("invalid weekly summary request", RequestBodies.capped(errors));
         }
-        SummarizeOptions options = new SummarizeOptions(queryDryRun || RequestBodies.flag(f, "dry_run"), statuses,
-                RequestBodies.flag(f, "force"));
+        SummarizeOptions options = new SummarizeOptions(queryDryRun || f.flag("dry_run"), statuses,
+                f.flag("force"));
         WeeklyResult result = logger.summarizeWeek(period, options);
         return ApiResponse.json(200, Json.write(Responses.weekly(result)), Map.of());
     }
 
-    private Period weeklyPeriod(Map<String, JsonNode> f, List<FieldError> errors) {
-        String week = RequestBodies.text(f, "week");
-        String start = RequestBodies.text(f, "start_date");
-        String end = RequestBodies.text(f, "end_date");
+    private Period weeklyPeriod(StrictJson.Fields f, List<FieldError> errors) {
+        String week = f.text("week");
+        String start = f.text("start_date");
+        String end = f.text("end_date");
         if (week != null) {
             if (start != null || end != null) {
                 errors.add(new FieldError("week", "give either week or start_date and end_date, not both"));
@@ -476,7 +450,7 @@ public final class ApiHandler {
             try {
                 return Period.parseIsoWeek(week);
             } catch (IllegalArgumentException e) {
-                errors.add(new FieldError("week", RequestBodies.shorten(e.getMessage())));
+                errors.add(new FieldError("week", StrictJson.shorten(e.getMessage())));
                 return null;
             }
         }
@@ -512,7 +486,7 @@ public final class ApiHandler {
             return null;
         }
         if (!DATE.matcher(value).matches()) {
-            errors.add(new FieldError(field, "must be a date as YYYY-MM-DD, got '" + RequestBodies.shorten(value) + "'"));
+            errors.add(new FieldError(field, "must be a date as YYYY-MM-DD, got '" + StrictJson.shorten(value) + "'"));
             return null;
         }
         try {
@@ -523,18 +497,21 @@ public final class ApiHandler {
         }
     }
 
-    private Set<String> statuses(Map<String, JsonNode> f, List<FieldError> errors) {
-        List<String> given = RequestBodies.strings(f, "status");
+    private Set<String> statuses(StrictJson.Fields f, List<FieldError> errors) {
+        List<String> given = f.strings("status");
         if (given == null) {
             return Set.of();
         }
         List<String> allowed = logger.logOptions().statuses();
         Set<String> out = new LinkedHashSet<>();
         for (int i = 0; i < given.size(); i++) {
+            if (given.get(i) == null) {
+                continue; // not a string: the reader named it
+            }
             String wanted = given.get(i).strip();
             String match = allowed.stream().filter(a -> a.equalsIgnoreCase(wanted)).findFirst().orElse(null);
             if (match == null) {
-                errors.add(new FieldError("status[" + i + "]", "'" + RequestBodies.shorten(wanted)
+                errors.add(new FieldError("status[" + i + "]", "'" + StrictJson.shorten(wanted)
                         + "' is not one of " + String.join(", ", allowed)));
             } else {
                 out.add(match);
@@ -547,13 +524,13 @@ public final class ApiHandler {
         Map<String, String> query = RequestBodies.query(request.query(), List.of("dry_run"));
         boolean queryDryRun = RequestBodies.queryFlag(query, "dry_run");
         JsonNode body = jsonBody(request, true);
-        List<FieldError> errors = new ArrayList<>();
-        Map<String, JsonNode> f = RequestBodies.bind(body, MONTHLY_FIELDS, errors);
+        StrictJson.Fields f = StrictJson.bind(body, MONTHLY_FIELDS);
+        List<FieldError> errors = new ArrayList<>(f.errors());
         YearMonth month = YearMonth.from(logger.today());
-        String given = RequestBodies.text(f, "month");
+        String given = f.text("month");
         if (given != null) {
             if (!MONTH.matcher(given).matches()) {
-                errors.add(new FieldError("month", "must be a month as YYYY-MM, got '" + RequestBodies.shorten(given)
+                errors.add(new FieldError("month", "must be a month as YYYY-MM, got '" + StrictJson.shorten(given)
                         + "'"));
             } else {
                 try {
@@ -567,8 +544,8 @@ public final class ApiHandler {
         if (!errors.isEmpty()) {
             throw ApiError.badRequest("invalid monthly summary request", RequestBodies.capped(errors));
         }
-        SummarizeOptions options = new SummarizeOptions(queryDryRun || RequestBodies.flag(f, "dry_run"), statuses,
-                RequestBodies.flag(f, "force"));
+        SummarizeOptions options = new SummarizeOptions(queryDryRun || f.flag("dry_run"), statuses,
+                f.flag("force"));
         MonthlyResult result = logger.summarizeMonth(month, options);
         return ApiResponse.json(200, Json.write(Responses.monthly(result)), Map.of());
     }
@@ -608,6 +585,12 @@ public final class ApiHandler {
     // --- request bodies ---
 
     private static JsonNode jsonBody(ApiRequest request, boolean emptyMeansEmptyObject) {
+        checkBodyHeaders(request);
+        return RequestBodies.parseObject(request.body(), emptyMeansEmptyObject);
+    }
+
+    /** Size (413), encoding and content type (415) of a request body, before it is read. */
+    private static void checkBodyHeaders(ApiRequest request) {
         String length = request.header("Content-Length").orElse(null);
         if (length != null) {
             try {
@@ -623,7 +606,7 @@ public final class ApiHandler {
         }
         String encoding = request.header("Content-Encoding").orElse("identity").strip();
         if (!encoding.isEmpty() && !encoding.equalsIgnoreCase("identity")) {
-            throw unsupported("Content-Encoding " + RequestBodies.shorten(encoding) + " is not supported; send the "
+            throw unsupported("Content-Encoding " + StrictJson.shorten(encoding) + " is not supported; send the "
                     + "body uncompressed");
         }
         String type = request.header("Content-Type").orElse(null);
@@ -632,9 +615,8 @@ public final class ApiHandler {
                 throw unsupported("missing Content-Type; send Content-Type: application/json");
             }
         } else if (!isJson(type)) {
-            throw unsupported("Content-Type must be application/json, got '" + RequestBodies.shorten(type) + "'");
+            throw unsupported("Content-Type must be application/json, got '" + StrictJson.shorten(type) + "'");
         }
-        return RequestBodies.parseObject(request.body(), emptyMeansEmptyObject);
     }
 
     private static ApiError tooLarge() {
@@ -668,7 +650,7 @@ public final class ApiHandler {
 
     /** Maps an exception from the SDK (or a bug) to a response; logs server-side failures without their text leaking. */
     private ApiResponse failure(ApiRequest request, Throwable e) {
-        String what = request.method() + " " + RequestBodies.shorten(request.path());
+        String what = request.method() + " " + StrictJson.shorten(request.path());
         if (e instanceof ValidationException v) {
             return error(400, "invalid input", v.errors(), Map.of(), null);
         }
@@ -771,23 +753,15 @@ public final class ApiHandler {
     static void access(String method, String path, int status, long startNanos, long endNanos) {
         if (ACCESS.isInfoEnabled()) {
             long tenths = (endNanos - startNanos) / 100_000; // duration in 0.1 ms, without String.format
-            ACCESS.info(RequestBodies.shorten(method) + " " + RequestBodies.shorten(path) + " " + status + " "
+            ACCESS.info(StrictJson.shorten(method) + " " + StrictJson.shorten(path) + " " + status + " "
                     + tenths / 10 + "." + tenths % 10);
         }
     }
 
-    private static byte[] sha256(String text) {
-        try {
-            return MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is required of every JVM", e);
-        }
-    }
-
-    private static Map<String, RequestBodies.Type> fields(Object... pairs) {
-        Map<String, RequestBodies.Type> m = new LinkedHashMap<>();
+    private static Map<String, StrictJson.Type> fields(Object... pairs) {
+        Map<String, StrictJson.Type> m = new LinkedHashMap<>();
         for (int i = 0; i < pairs.length; i += 2) {
-            m.put((String) pairs[i], (RequestBodies.Type) pairs[i + 1]);
+            m.put((String) pairs[i], (StrictJson.Type) pairs[i + 1]);
         }
         return java.util.Collections.unmodifiableMap(m);
     }

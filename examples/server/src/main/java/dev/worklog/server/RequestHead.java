@@ -1,5 +1,6 @@
 package dev.worklog.server;
 
+import dev.worklog.internal.json.StrictJson;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
@@ -149,7 +150,7 @@ record RequestHead(String method, String path, String rawQuery, boolean http11, 
                 }
             }
             if (!codings.equals(List.of("chunked"))) {
-                throw bad("Transfer-Encoding " + RequestBodies.shorten(String.join(", ", codings)) + " is not "
+                throw bad("Transfer-Encoding " + StrictJson.shorten(String.join(", ", codings)) + " is not "
                         + "supported; send the body uncompressed, with Content-Length or Transfer-Encoding: chunked");
             }
             chunked = true;

@@ -6,7 +6,6 @@ import dev.worklog.MonthlyResult;
 import dev.worklog.WeeklyResult;
 import dev.worklog.internal.Json;
 import dev.worklog.model.Achievement;
-import dev.worklog.model.DailyLog;
 import dev.worklog.model.Generation;
 import dev.worklog.model.MonthlyRollup;
 import dev.worklog.model.MonthlyStats;
@@ -17,24 +16,12 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
-/** The JSON shapes of successful responses, snake_case as DESIGN.md and {@code openapi.json} define them. */
+/**
+ * The JSON shapes of successful roll-up responses, snake_case as {@code openapi.json} defines them; a daily log's
+ * entry is written by core's {@link dev.worklog.internal.json.DailyLogCodec}.
+ */
 final class Responses {
     private Responses() {
-    }
-
-    static ObjectNode entry(DailyLog log) {
-        ObjectNode n = Json.MAPPER.createObjectNode();
-        n.put("title", log.title());
-        n.put("context", log.context());
-        n.put("category", log.category());
-        n.put("impact_level", log.impactLevel().label());
-        strings(n.putArray("tech_stack"), log.techStack());
-        n.put("logged_date", log.loggedDate().toString());
-        n.put("status", log.status());
-        n.put("metrics", log.metrics());
-        n.put("ticket_url", log.ticketUrl());
-        n.put("entry_id", log.entryId());
-        return n;
     }
 
     static ObjectNode weekly(WeeklyResult r) {

@@ -105,7 +105,7 @@ public record ServerOptions(String bind, int port, String authToken, int threads
         int port = config.getInt(ConfigKeys.PORT, 8000, 0, 65535);
         int threads = config.getInt("WORKLOG_SERVER_THREADS", DEFAULT_THREADS, 1, 1024);
         int queue = config.getInt("WORKLOG_SERVER_QUEUE", DEFAULT_QUEUE, 0, 100_000);
-        Path outbox = dev.worklog.outbox.Outbox.directory(config); // the CLI's `outbox` commands read the same
+        Path outbox = dev.worklog.internal.outbox.Outbox.directory(config); // the CLI's `outbox` commands read the same
         Duration shutdown = config.getDuration("WORKLOG_SHUTDOWN_TIMEOUT", Duration.ofSeconds(8));
         String token = config.get(ConfigKeys.API_AUTH_TOKEN).orElse(null);
         if (token != null && token.chars().anyMatch(c -> c < 0x21 || c > 0x7e)) {

@@ -3,10 +3,10 @@ package dev.worklog.server;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.worklog.WorkLogger;
+import dev.worklog.internal.outbox.Outbox;
 import dev.worklog.log.ExecutionLog;
-import dev.worklog.outbox.InMemoryWorkLogRepository;
-import dev.worklog.outbox.Outbox;
 import dev.worklog.summarize.OfflineSummarizer;
+import dev.worklog.testing.InMemoryWorkLogRepository;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;

@@ -2,9 +2,9 @@ package dev.worklog.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.worklog.internal.outbox.OutboxEntry;
 import dev.worklog.model.DailyLog;
-import dev.worklog.outbox.InMemoryWorkLogRepository;
-import dev.worklog.outbox.OutboxEntry;
+import dev.worklog.testing.InMemoryWorkLogRepository;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.CompletableFuture;
@@ -148,7 +148,7 @@ class OutboxHttpTest {
 
     @Test
     void onceTheBreakerIsOpenEntriesAreQueuedAtOnceAndVerboseHealthShowsItWithTheToken() {
-        dev.worklog.outbox.MutableClock clock = new dev.worklog.outbox.MutableClock(TestServer.NOW);
+        dev.worklog.testing.MutableClock clock = new dev.worklog.testing.MutableClock(TestServer.NOW);
         dev.worklog.http.CircuitBreaker breaker = dev.worklog.http.CircuitBreaker.builder("memory")
                 .failureThreshold(2).clock(clock).build();
         InMemoryWorkLogRepository store = new InMemoryWorkLogRepository().breaker(breaker).down();

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.worklog.error.FieldError;
 import dev.worklog.error.ValidationException;
-import dev.worklog.validation.DailyLogJson;
+import dev.worklog.internal.json.DailyLogCodec;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
@@ -13,9 +13,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The server reads {@code POST /daily-logs} bodies with its own stricter reader (it also refuses trailing data and
- * unpaired surrogates, and lists shape and value errors together), but it must agree with the SDK's
- * {@link DailyLogJson}, which the CLI's {@code --json} uses: the same documents accepted, the same fields blamed.
+ * The server reads {@code POST /daily-logs} bodies through core's {@link DailyLogCodec}, as the CLI's {@code --json}
+ * does, and adds the validator's errors (it lists shape and value errors together): the same documents accepted, the
+ * same fields blamed.
  */
 class SharedBodyReaderTest {
     @TempDir
@@ -34,7 +34,7 @@ class SharedBodyReaderTest {
 
     private static Set<String> sdkFields(String json) {
         try {
-            DailyLogJson.parse(json);
+            DailyLogCodec.parse(json);
             return Set.of();
         } catch (ValidationException e) {
             Set<String> out = new TreeSet<>();

@@ -2,8 +2,8 @@ package dev.worklog.llm.claude;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.worklog.error.UpstreamError;
-import dev.worklog.http.ErrorReader;
 import dev.worklog.internal.Json;
+import dev.worklog.internal.http.ErrorReader;
 import java.net.http.HttpHeaders;
 import java.util.Locale;
 

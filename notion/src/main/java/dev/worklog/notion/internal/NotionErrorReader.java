@@ -2,9 +2,9 @@ package dev.worklog.notion.internal;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.worklog.error.UpstreamError;
-import dev.worklog.http.ErrorReader;
-import dev.worklog.http.HttpErrors;
 import dev.worklog.internal.Json;
+import dev.worklog.internal.http.ErrorReader;
+import dev.worklog.internal.http.HttpErrors;
 import java.net.http.HttpHeaders;
 
 /**

@@ -3,9 +3,9 @@ package dev.worklog.notion.internal;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.worklog.http.HttpExecutor;
 import dev.worklog.http.RetryPolicy;
 import dev.worklog.internal.Json;
+import dev.worklog.internal.http.HttpExecutor;
 import dev.worklog.notion.fake.FakeNotionServer;
 import java.net.URI;
 import java.time.Clock;

@@ -1,9 +1,9 @@
 package dev.worklog.server.bench;
 
-import dev.worklog.outbox.InMemoryWorkLogRepository;
 import dev.worklog.spi.SpiContext;
 import dev.worklog.spi.WorkLogRepository;
 import dev.worklog.spi.WorkLogRepositoryFactory;
+import dev.worklog.testing.InMemoryWorkLogRepository;
 
 /**
  * {@code WORKLOG_STORE=memory}: a zero-latency store that counts and forgets, so the benchmark measures the server
