@@ -1,43 +1,32 @@
 package dev.worklog;
 
-import dev.worklog.config.ConfigKeys;
 import dev.worklog.config.WorkLogConfig;
 import dev.worklog.error.ConfigurationException;
 import dev.worklog.error.WorkLogException;
 import dev.worklog.http.Sleeper;
+import dev.worklog.internal.config.ResolvedConfig;
 import dev.worklog.internal.summarize.RollupGenerator;
 import dev.worklog.internal.validation.DailyLogValidator;
 import dev.worklog.internal.validation.StarSections;
 import dev.worklog.log.ExecutionLog;
 import dev.worklog.model.DailyLog;
 import dev.worklog.model.DailyLogDraft;
-import dev.worklog.model.EditStamp;
 import dev.worklog.model.LogOptions;
-import dev.worklog.model.MonthlyRollup;
-import dev.worklog.model.MonthlyStats;
 import dev.worklog.model.Period;
 import dev.worklog.model.StoredRef;
-import dev.worklog.model.TokenUsage;
-import dev.worklog.model.WeeklyRollup;
 import dev.worklog.spi.LlmProvider;
 import dev.worklog.spi.LlmProviderFactory;
 import dev.worklog.spi.NamedServices;
 import dev.worklog.spi.SpiContext;
 import dev.worklog.spi.WorkLogRepository;
 import dev.worklog.spi.WorkLogRepositoryFactory;
-import dev.worklog.summarize.OfflineSummarizer;
-import java.nio.file.Path;
 import java.time.Clock;
-import java.time.DateTimeException;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
-import java.util.Optional;
-import java.util.Set;
 
 /**
  * The SDK's entry point: record daily work logs and turn weeks and months into resume-ready roll-ups.
@@ -60,10 +49,11 @@ import java.util.Set;
  */
 public final class WorkLogger implements AutoCloseable {
     /** The most tokens a roll-up reply may use unless {@code WORKLOG_MAX_OUTPUT_TOKENS} says otherwise. */
-    public static final int DEFAULT_MAX_OUTPUT_TOKENS = 8192;
+    public static final int DEFAULT_MAX_OUTPUT_TOKENS = ResolvedConfig.DEFAULT_MAX_OUTPUT_TOKENS;
 
     private final WorkLogRepository repository;
     private final RollupGenerator generator;
+    private final Rollups rollups;
     private final Clock clock;
     private final ZoneId zone;
     private final LogOptions logOptions;
@@ -80,6 +70,7 @@ public final class WorkLogger implements AutoCloseable {
         this.validator = new DailyLogValidator(options);
         this.executionLog = executionLog;
         this.generator = new RollupGenerator(chain, language, maxOutputTokens, b.clock);
+        this.rollups = new Rollups(repository, generator, b.clock, executionLog);
         this.startupNotes = List.copyOf(b.notes);
     }
 
@@ -188,73 +179,7 @@ public final class WorkLogger implements AutoCloseable {
      * and when its sources were read. A stored roll-up not in worklog's layout is named in the warnings.
      */
     public WeeklyResult summarizeWeek(Period period, SummarizeOptions options) {
-        Objects.requireNonNull(period, "period");
-        Objects.requireNonNull(options, "options");
-        String component = ExecutionLog.WEEKLY_PROCESSOR;
-        String what = "weekly roll-up " + period.isoWeekLabel() + " (" + period + ")";
-        try {
-            Optional<WeeklyRollup> existing = repository.findWeekly(period);
-            if (!options.force() && existing.isPresent()) {
-                // a store that can list edit stamps cheaply saves reading every log when none changed
-                Optional<List<EditStamp>> stamps = repository.findDailyLogStamps(period, options.statuses());
-                if (stamps.isPresent() && !stamps.get().isEmpty()
-                        && generator.unchangedSince(existing.get(), stamps.get())) {
-                    WeeklyRollup kept = existing.get();
-                    executionLog.success(component, what + ": " + stamps.get().size() + " daily logs in "
-                            + repository.describe() + statusNote(options.statuses()) + ", none edited since they were "
-                            + "read at " + kept.generation().sourcesReadAt() + "; kept the stored roll-up without "
-                            + "reading them again or calling the LLM");
-                    return new WeeklyResult(period, List.of(), kept, RollupStatus.UNCHANGED, TokenUsage.NONE,
-                            warnings(List.of(), kept.warnings()));
-                }
-            }
-            Instant readAt = clock.instant();
-            List<DailyLog> logs = repository.findDailyLogs(period, options.statuses());
-            executionLog.info(component, what + ": " + logs.size() + " daily logs read from " + repository.describe()
-                    + statusNote(options.statuses()) + "; provider " + provider().name() + " (" + provider().model() + ")"
-                    + (options.dryRun() ? "; dry run" : ""));
-            if (logs.isEmpty()) {
-                executionLog.info(component, what + ": no daily logs in the period; nothing to summarise");
-                return new WeeklyResult(period, logs, null, RollupStatus.NO_SOURCES, TokenUsage.NONE, List.of());
-            }
-            RollupGenerator.Outcome<WeeklyRollup> outcome =
-                    generator.weekly(period, logs, existing, options.force(), readAt);
-            Optional<WeeklyRollup> unreadable = existing.filter(w -> w.freeText() != null);
-            List<String> warnings = warnings(outcome.notes(),
-                    outcome.reused() && unreadable.isPresent() ? List.of() : outcome.rollup().warnings());
-            if (unreadable.isPresent()) {
-                // the stored page is not in worklog's layout: kept when its inputs are unchanged, else replaced
-                String note = unreadable(unreadable.get()) + (outcome.reused() ? "" : "; a new roll-up replaces it");
-                warnings.add(0, note);
-                executionLog.info(component, what + ": " + note);
-            }
-            if (outcome.reused()) {
-                executionLog.success(component, what + ": inputs unchanged since "
-                        + outcome.rollup().generation().generatedAt() + "; kept the stored roll-up without calling the LLM");
-                return new WeeklyResult(period, logs, outcome.rollup(), RollupStatus.UNCHANGED, outcome.usage(), warnings);
-            }
-            if (options.dryRun()) {
-                executionLog.success(component, what + ": dry run, " + outcome.rollup().achievements().size()
-                        + " achievements generated, nothing stored" + usageNote(outcome.usage()));
-                return new WeeklyResult(period, logs, outcome.rollup(), RollupStatus.DRY_RUN, outcome.usage(), warnings);
-            }
-            StoredRef ref = repository.upsertWeekly(outcome.rollup());
-            WeeklyRollup stored = outcome.rollup().withStored(ref.id(), ref.url());
-            executionLog.success(component, what + ": stored " + stored.achievements().size() + " achievements from "
-                    + logs.size() + " logs -> " + ref.id() + " " + ref.url() + usageNote(outcome.usage())
-                    + warningNote(warnings));
-            return new WeeklyResult(period, logs, stored, RollupStatus.WRITTEN, outcome.usage(), warnings);
-        } catch (RuntimeException e) {
-            executionLog.error(component, what + " failed: " + e.getMessage());
-            throw e;
-        }
-    }
-
-    /** What a run says about a roll-up page it could not read as worklog's layout: the page, and why. */
-    private static String unreadable(WeeklyRollup week) {
-        return "weekly roll-up '" + week.title() + "' (" + (week.url() == null ? week.id() : week.url()) + "): "
-                + (week.warnings().isEmpty() ? "not in worklog's roll-up layout; its text is used as it is"
-                        : String.join("; ", week.warnings()));
+        return rollups.week(period, options);
     }
 
     /**
@@ -264,56 +189,7 @@ public final class WorkLogger implements AutoCloseable {
      * the run names each such page, by title and URL, in its warnings and in the execution log.
      */
     public MonthlyResult summarizeMonth(YearMonth month, SummarizeOptions options) {
-        Objects.requireNonNull(month, "month");
-        Objects.requireNonNull(options, "options");
-        String component = ExecutionLog.MONTHLY_PROCESSOR;
-        String what = "monthly roll-up " + month;
-        try {
-            Period days = Period.of(month);
-            List<WeeklyRollup> weeks = repository.findWeeklies(days);
-            List<DailyLog> logs = repository.findDailyLogs(days, options.statuses());
-            executionLog.info(component, what + ": " + weeks.size() + " weekly roll-ups and " + logs.size()
-                    + " daily logs read from " + repository.describe() + statusNote(options.statuses()) + "; provider "
-                    + provider().name() + " (" + provider().model() + ")" + (options.dryRun() ? "; dry run" : ""));
-            if (weeks.isEmpty()) {
-                executionLog.info(component, what + ": no weekly roll-ups overlap the month; run the weekly roll-ups first");
-                return new MonthlyResult(month, weeks, logs.size(), null, RollupStatus.NO_SOURCES, TokenUsage.NONE,
-                        List.of());
-            }
-            MonthlyStats stats = MonthlyStats.of(logs, weeks.size());
-            List<String> unreadable = new ArrayList<>();
-            for (WeeklyRollup week : weeks) {
-                if (week.freeText() != null) {
-                    unreadable.add(unreadable(week));
-                    executionLog.info(component, what + ": " + unreadable(week));
-                }
-            }
-            Optional<MonthlyRollup> existing = repository.findMonthly(month);
-            RollupGenerator.Outcome<MonthlyRollup> outcome =
-                    generator.monthly(month, weeks, stats, existing, options.force());
-            List<String> warnings = warnings(unreadable, outcome.notes());
-            warnings.addAll(outcome.rollup().warnings());
-            if (outcome.reused()) {
-                executionLog.success(component, what + ": inputs unchanged since "
-                        + outcome.rollup().generation().generatedAt() + "; kept the stored roll-up without calling the LLM");
-                return new MonthlyResult(month, weeks, logs.size(), outcome.rollup(), RollupStatus.UNCHANGED,
-                        outcome.usage(), warnings);
-            }
-            if (options.dryRun()) {
-                executionLog.success(component, what + ": dry run, nothing stored" + usageNote(outcome.usage()));
-                return new MonthlyResult(month, weeks, logs.size(), outcome.rollup(), RollupStatus.DRY_RUN,
-                        outcome.usage(), warnings);
-            }
-            StoredRef ref = repository.upsertMonthly(outcome.rollup());
-            MonthlyRollup stored = outcome.rollup().withStored(ref.id(), ref.url());
-            executionLog.success(component, what + ": stored " + stored.achievements().size() + " achievements from "
-                    + weeks.size() + " weeks -> " + ref.id() + " " + ref.url() + usageNote(outcome.usage())
-                    + warningNote(warnings));
-            return new MonthlyResult(month, weeks, logs.size(), stored, RollupStatus.WRITTEN, outcome.usage(), warnings);
-        } catch (RuntimeException e) {
-            executionLog.error(component, what + " failed: " + e.getMessage());
-            throw e;
-        }
+        return rollups.month(month, options);
     }
 
     /** Closes the store. */
@@ -324,24 +200,6 @@ public final class WorkLogger implements AutoCloseable {
         } catch (Exception e) {
             executionLog.error(ExecutionLog.API_SERVER, "closing the store failed: " + e.getMessage());
         }
-    }
-
-    private static List<String> warnings(List<String> notes, List<String> rollupWarnings) {
-        List<String> all = new ArrayList<>(notes);
-        all.addAll(rollupWarnings);
-        return all;
-    }
-
-    private static String statusNote(Set<String> statuses) {
-        return statuses.isEmpty() ? "" : " (status " + String.join(", ", statuses) + ")";
-    }
-
-    private static String usageNote(TokenUsage usage) {
-        return usage.total() == 0 ? "" : "; tokens in " + usage.inputTokens() + ", out " + usage.outputTokens();
-    }
-
-    private static String warningNote(List<String> warnings) {
-        return warnings.isEmpty() ? "" : "; " + warnings.size() + " warning(s): " + String.join(" | ", warnings);
     }
 
     /**
@@ -404,7 +262,7 @@ public final class WorkLogger implements AutoCloseable {
 
         /**
          * Wraps the store (the configured one or the one given) before the logger uses it, with the same
-         * configuration, clock and execution log, e.g. to put a {@link dev.worklog.internal.outbox.Outbox} in front of it
+         * configuration, clock and execution log, e.g. to put the REST server's outbox in front of it
          * while keeping {@code WORKLOG_STORE} selection: {@code .repositoryDecorator((repo, ctx) ->
          * Outbox.builder(dir, repo).executionLog(ctx.executionLog()).build())}.
          */
@@ -433,7 +291,7 @@ public final class WorkLogger implements AutoCloseable {
 
         /** {@code ko} or {@code en}; skips {@code WORKLOG_LANGUAGE}. */
         public Builder language(String value) {
-            this.language = checkLanguage(value, "language");
+            this.language = ResolvedConfig.checkLanguage(value, "language");
             return this;
         }
 
@@ -454,94 +312,32 @@ public final class WorkLogger implements AutoCloseable {
          */
         public WorkLogger build() {
             notes.clear();
-            ZoneId z = zone != null ? zone : zoneFromConfig();
-            String lang = language != null ? language : checkLanguage(config.get(ConfigKeys.WORKLOG_LANGUAGE, "ko"),
-                    ConfigKeys.WORKLOG_LANGUAGE);
-            LogOptions options = logOptions != null ? logOptions : optionsFromConfig();
-            ExecutionLog log = executionLog != null ? executionLog
-                    : ExecutionLog.toFile(Path.of(config.get(ConfigKeys.LOG_FILE, "logs/execution.log")), clock, z,
-                            config.secretValues());
-            SpiContext context = new SpiContext(config, clock, sleeper, log);
+            ResolvedConfig resolved = new ResolvedConfig(config, stores, providers);
+            ZoneId z = zone != null ? zone : resolved.zone();
+            String lang = language != null ? language : resolved.language();
+            LogOptions options = logOptions != null ? logOptions : resolved.logOptions();
+            ExecutionLog log = executionLog != null ? executionLog : resolved.executionLog(clock, z);
+            SpiContext context = resolved.context(clock, sleeper, log);
             List<LlmProvider> chain = new ArrayList<>();
-            chain.add(provider != null ? provider : providerFromConfig(context));
+            if (provider != null) {
+                chain.add(provider);
+            } else {
+                chain.add(resolved.provider().create(context));
+                resolved.providerNote().ifPresent(notes::add);
+            }
             if (fallbacks != null) {
                 chain.addAll(fallbacks);
             } else {
-                NamedServices<LlmProviderFactory> factories = providerFactories();
-                for (String name : config.getList(ConfigKeys.LLM_FALLBACK, List.of())) {
-                    if (!name.equalsIgnoreCase(chain.get(0).name())) {
-                        chain.add(factories.require(name).create(context));
-                    }
+                for (String name : resolved.fallbackNames(chain.get(0).name())) {
+                    chain.add(resolved.providers().require(name).create(context));
                 }
             }
-            int maxTokens = config.getInt("WORKLOG_MAX_OUTPUT_TOKENS", DEFAULT_MAX_OUTPUT_TOKENS, 256, 200_000);
-            WorkLogRepository repo = repository != null ? repository : repositoryFromConfig(context);
+            int maxTokens = resolved.maxOutputTokens();
+            WorkLogRepository repo = repository != null ? repository : resolved.store().create(context);
             if (decorator != null) {
                 repo = Objects.requireNonNull(decorator.apply(repo, context), "the repository decorator returned null");
             }
             return new WorkLogger(this, repo, chain, z, options, log, lang, maxTokens);
-        }
-
-        private ZoneId zoneFromConfig() {
-            Optional<String> tz = config.get(ConfigKeys.WORKLOG_TIMEZONE);
-            if (tz.isEmpty()) {
-                return ZoneId.systemDefault();
-            }
-            try {
-                return ZoneId.of(tz.get());
-            } catch (DateTimeException e) {
-                throw new ConfigurationException(ConfigKeys.WORKLOG_TIMEZONE + " must be an IANA time zone such as "
-                        + "Asia/Seoul or UTC, got '" + tz.get() + "'", e);
-            }
-        }
-
-        private LogOptions optionsFromConfig() {
-            try {
-                return new LogOptions(config.getList(ConfigKeys.WORKLOG_CATEGORIES, LogOptions.DEFAULT_CATEGORIES),
-                        config.getList(ConfigKeys.WORKLOG_STATUSES, LogOptions.DEFAULT_STATUSES));
-            } catch (IllegalArgumentException e) {
-                throw new ConfigurationException(ConfigKeys.WORKLOG_CATEGORIES + "/" + ConfigKeys.WORKLOG_STATUSES
-                        + ": " + e.getMessage(), e);
-            }
-        }
-
-        private LlmProvider providerFromConfig(SpiContext context) {
-            Optional<String> name = config.get(ConfigKeys.LLM_PROVIDER);
-            if (name.isEmpty()) {
-                // The original defaults to claude; without its key we fall back to the offline summarizer
-                // rather than failing, so that the zero-configuration path works.
-                if (config.isSet("CLAUDE_API_KEY") && providerFactories().find("claude").isPresent()) {
-                    return providerFactories().require("claude").create(context);
-                }
-                notes.add("LLM_PROVIDER is not set and CLAUDE_API_KEY is not set: using the offline summarizer "
-                        + "(no LLM). Set LLM_PROVIDER=claude|openai|gemini and its key to use a model.");
-                return providerFactories().require(OfflineSummarizer.NAME).create(context);
-            }
-            return providerFactories().require(name.get()).create(context);
-        }
-
-        private WorkLogRepository repositoryFromConfig(SpiContext context) {
-            String name = config.get(ConfigKeys.WORKLOG_STORE)
-                    .orElse(config.isSet(ConfigKeys.NOTION_API_KEY) ? "notion" : "local");
-            if (stores == null) {
-                stores = NamedServices.repositories();
-            }
-            return stores.require(name).create(context);
-        }
-
-        private NamedServices<LlmProviderFactory> providerFactories() {
-            if (providers == null) {
-                providers = NamedServices.llmProviders();
-            }
-            return providers;
-        }
-
-        private static String checkLanguage(String value, String name) {
-            String v = Objects.requireNonNull(value, name).strip().toLowerCase(java.util.Locale.ROOT);
-            if (!v.equals("ko") && !v.equals("en")) {
-                throw new ConfigurationException(name + " must be ko or en, got '" + value + "'");
-            }
-            return v;
         }
     }
 }

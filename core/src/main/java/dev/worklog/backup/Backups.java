@@ -1,29 +1,26 @@
 package dev.worklog.backup;
 
-import dev.worklog.config.ConfigKeys;
 import dev.worklog.config.WorkLogConfig;
 import dev.worklog.error.ConfigurationException;
 import dev.worklog.http.Sleeper;
 import dev.worklog.internal.backup.Backup;
+import dev.worklog.internal.config.ResolvedConfig;
 import dev.worklog.log.ExecutionLog;
-import dev.worklog.spi.NamedServices;
 import dev.worklog.spi.SpiContext;
 import dev.worklog.spi.WorkLogRepository;
-import dev.worklog.spi.WorkLogRepositoryFactory;
 import dev.worklog.store.LocalWorkLogRepository;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.time.DateTimeException;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.Objects;
 import java.util.function.Consumer;
 
 /**
- * {@code worklog export} and {@code worklog import} as SDK calls: the configured store (Notion when
- * {@code NOTION_API_KEY} is set, else the local store; {@code WORKLOG_STORE} decides) copied to or from a folder in
- * the local store's format, with a line in the execution log for each run.
+ * {@code worklog export} and {@code worklog import} as SDK calls: the configured store (chosen as
+ * {@link dev.worklog.WorkLogger} chooses it: {@code WORKLOG_STORE}, else the store the configuration selects, such as
+ * Notion when its key is set, else the local store) copied to or from a folder in the local store's format, with a line
+ * in the execution log for each run.
  *
  * <pre>{@code
  * BackupReport report = Backups.export(WorkLogConfig.fromEnvironment(), Path.of("backups/2026-11"), null,
@@ -48,8 +45,9 @@ public final class Backups {
     public static BackupReport export(WorkLogConfig config, Path dir, LocalDate since, Consumer<BackupReport.Item> progress,
             Clock clock) {
         Objects.requireNonNull(dir, "dir");
-        SpiContext context = context(config, clock);
-        try (WorkLogRepository from = configuredStore(context);
+        ResolvedConfig resolved = ResolvedConfig.of(Objects.requireNonNull(config, "config"));
+        SpiContext context = context(resolved, clock);
+        try (WorkLogRepository from = resolved.store().create(context);
                 WorkLogRepository to = LocalWorkLogRepository.open(dir, clock)) {
             return run("export", from, to, since, progress, context.executionLog());
         }
@@ -69,23 +67,12 @@ public final class Backups {
             throw new ConfigurationException(dir + " is not a worklog export (it has no daily/ folder); give the "
                     + "folder that `worklog export --to` wrote");
         }
-        SpiContext context = context(config, clock);
+        ResolvedConfig resolved = ResolvedConfig.of(Objects.requireNonNull(config, "config"));
+        SpiContext context = context(resolved, clock);
         try (WorkLogRepository from = LocalWorkLogRepository.open(dir, clock);
-                WorkLogRepository to = configuredStore(context)) {
+                WorkLogRepository to = resolved.store().create(context)) {
             return run("import", from, to, since, progress, context.executionLog());
         }
-    }
-
-    /**
-     * Opens the store the configuration selects, as {@link dev.worklog.WorkLogger} would, without building an LLM
-     * provider (a backup needs no model key).
-     */
-    public static WorkLogRepository configuredStore(SpiContext context) {
-        WorkLogConfig config = context.config();
-        String name = config.get(ConfigKeys.WORKLOG_STORE)
-                .orElse(config.isSet(ConfigKeys.NOTION_API_KEY) ? "notion" : "local");
-        NamedServices<WorkLogRepositoryFactory> stores = NamedServices.repositories();
-        return stores.require(name).create(context);
     }
 
     private static BackupReport run(String what, WorkLogRepository from, WorkLogRepository to, LocalDate since,
@@ -107,18 +94,9 @@ public final class Backups {
         }
     }
 
-    private static SpiContext context(WorkLogConfig config, Clock clock) {
-        Objects.requireNonNull(config, "config");
+    /** The store's context, as the facade makes it: the configured zone and execution log, the real sleeper. */
+    private static SpiContext context(ResolvedConfig resolved, Clock clock) {
         Objects.requireNonNull(clock, "clock");
-        ZoneId zone;
-        try {
-            zone = ZoneId.of(config.get(ConfigKeys.WORKLOG_TIMEZONE, ZoneId.systemDefault().getId()));
-        } catch (DateTimeException e) {
-            throw new ConfigurationException(ConfigKeys.WORKLOG_TIMEZONE + " must be an IANA time zone such as "
-                    + "Asia/Seoul or UTC, got '" + config.get(ConfigKeys.WORKLOG_TIMEZONE, "") + "'", e);
-        }
-        ExecutionLog log = ExecutionLog.toFile(Path.of(config.get(ConfigKeys.LOG_FILE, "logs/execution.log")), clock,
-                zone, config.secretValues());
-        return new SpiContext(config, clock, Sleeper.system(), log);
+        return resolved.context(clock, Sleeper.system(), resolved.executionLog(clock, resolved.zone()));
     }
 }

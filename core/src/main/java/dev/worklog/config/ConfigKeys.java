@@ -1,23 +1,22 @@
 package dev.worklog.config;
 
 /**
- * The environment variables core reads. Names shared with the original system keep their meaning; provider and
- * Notion modules document their own variables ({@code CLAUDE_MODEL}, {@code NOTION_VERSION}, ...).
+ * The environment variables core reads. Names shared with the original system keep their meaning. Each plug-in
+ * module owns its own names: the Notion store's are on {@code NotionRepositoryFactory}, each provider's on its
+ * factory ({@code CLAUDE_API_KEY}, {@code CLAUDE_MODEL}, ...).
  */
 public final class ConfigKeys {
-    /** Notion integration secret; when set, the Notion store is the default. */
-    public static final String NOTION_API_KEY = "NOTION_API_KEY";
-    /** Daily Work Logs database id. */
-    public static final String NOTION_DB1_ID = "NOTION_DB1_ID";
-    /** Weekly Achievements database id. */
-    public static final String NOTION_DB2_ID = "NOTION_DB2_ID";
-    /** Monthly Highlights database id. */
-    public static final String NOTION_DB3_ID = "NOTION_DB3_ID";
-    /** {@code local} or {@code notion}; default {@code notion} when {@code NOTION_API_KEY} is set, else {@code local}. */
+    /**
+     * The store's name, e.g. {@code local}; default: the store the configuration selects (Notion when its key is
+     * set), else {@code local}.
+     */
     public static final String WORKLOG_STORE = "WORKLOG_STORE";
     /** Folder of the local store; default {@code ./worklog-data}. */
     public static final String WORKLOG_DATA_DIR = "WORKLOG_DATA_DIR";
-    /** {@code claude}, {@code openai}, {@code gemini} or {@code offline}. */
+    /**
+     * The main LLM provider's name, e.g. {@code offline}; default: the provider the configuration selects (Claude
+     * when its key is set), else {@code offline}.
+     */
     public static final String LLM_PROVIDER = "LLM_PROVIDER";
     /** Comma-separated providers tried in order when the main one fails after its retries. */
     public static final String LLM_FALLBACK = "LLM_FALLBACK";
@@ -33,10 +32,12 @@ public final class ConfigKeys {
     public static final String LOG_FILE = "LOG_FILE";
     /** {@code DEBUG}, {@code INFO} (default), {@code WARN} or {@code ERROR}. */
     public static final String LOG_LEVEL = "LOG_LEVEL";
-    /** Bearer token the REST server requires; unset means no auth. */
+    /** Bearer token the REST server requires; unset means no auth. Read by the REST API; the name moves there. */
     public static final String API_AUTH_TOKEN = "API_AUTH_TOKEN";
-    /** The REST server's port; default 8000. */
+    /** The REST server's port; default 8000. Read by the HTTP server; the name moves to the REST module. */
     public static final String PORT = "PORT";
+    /** The most tokens a roll-up reply may use; default 8192. */
+    public static final String WORKLOG_MAX_OUTPUT_TOKENS = "WORKLOG_MAX_OUTPUT_TOKENS";
     /** Most seconds we wait when a server asks us to (Retry-After) before giving up; default 60. */
     public static final String WORKLOG_MAX_RETRY_WAIT = "WORKLOG_MAX_RETRY_WAIT";
     /** Retries after the first attempt of an LLM call; default 2. */

@@ -7,7 +7,7 @@ import java.util.Optional;
 
 /**
  * One validated daily work-log entry. Build one from client input with
- * {@link dev.worklog.internal.validation.DailyLogValidator}, which reports every field error at once; this record only
+ * {@link dev.worklog.WorkLogger#check}, which reports every field error at once; this record only
  * guards its structural invariants.
  *
  * @param id the store's id once stored, otherwise {@code null}

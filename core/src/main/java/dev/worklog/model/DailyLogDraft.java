@@ -4,7 +4,7 @@ import java.util.List;
 
 /**
  * A daily log as a client typed it: every field a raw, possibly missing string, exactly as the REST body, the CLI
- * flags or a JSON file carry it. {@link dev.worklog.internal.validation.DailyLogValidator} turns it into a
+ * flags or a JSON file carry it. {@link dev.worklog.WorkLogger#check} turns it into a
  * {@link DailyLog} or lists everything wrong with it.
  *
  * <pre>{@code

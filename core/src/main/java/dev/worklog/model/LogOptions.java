@@ -1,5 +1,8 @@
 package dev.worklog.model;
 
+import dev.worklog.config.ConfigKeys;
+import dev.worklog.config.WorkLogConfig;
+import dev.worklog.error.ConfigurationException;
 import java.util.List;
 import java.util.Objects;
 
@@ -34,9 +37,25 @@ public record LogOptions(List<String> categories, List<String> statuses) {
         }
     }
 
-    /** The defaults of DESIGN.md. */
+    /** The original system's options ({@link #DEFAULT_CATEGORIES}, {@link #DEFAULT_STATUSES}). */
     public static LogOptions defaults() {
         return new LogOptions(DEFAULT_CATEGORIES, DEFAULT_STATUSES);
+    }
+
+    /**
+     * The options {@code WORKLOG_CATEGORIES} and {@code WORKLOG_STATUSES} set (comma-separated), the defaults where
+     * they are unset.
+     *
+     * @throws ConfigurationException naming the variables when an option is not allowed
+     */
+    public static LogOptions fromConfig(WorkLogConfig config) {
+        try {
+            return new LogOptions(config.getList(ConfigKeys.WORKLOG_CATEGORIES, DEFAULT_CATEGORIES),
+                    config.getList(ConfigKeys.WORKLOG_STATUSES, DEFAULT_STATUSES));
+        } catch (IllegalArgumentException e) {
+            throw new ConfigurationException(ConfigKeys.WORKLOG_CATEGORIES + "/" + ConfigKeys.WORKLOG_STATUSES + ": "
+                    + e.getMessage(), e);
+        }
     }
 
     /** The status a new log gets when none is given. */

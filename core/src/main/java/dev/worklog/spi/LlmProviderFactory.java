@@ -1,5 +1,6 @@
 package dev.worklog.spi;
 
+import dev.worklog.config.WorkLogConfig;
 import java.util.List;
 
 /**
@@ -20,4 +21,21 @@ public interface LlmProviderFactory {
      * @throws dev.worklog.error.ConfigurationException naming the variable when one is missing or invalid
      */
     LlmProvider create(SpiContext context);
+
+    /**
+     * Whether the configuration chooses this provider when {@code LLM_PROVIDER} is unset (Claude, the original
+     * system's default, does when its key is set); the first provider that does is the default, else the offline
+     * summarizer. The default: never.
+     */
+    default boolean selectedByDefault(WorkLogConfig config) {
+        return false;
+    }
+
+    /**
+     * What {@code worklog doctor} says about this provider; the default follows the shared variable names
+     * ({@link DoctorAdvice#providerBuilder}).
+     */
+    default DoctorAdvice advice() {
+        return DoctorAdvice.providerBuilder(name()).build();
+    }
 }

@@ -2,11 +2,16 @@ package dev.worklog.store;
 
 import dev.worklog.config.ConfigKeys;
 import dev.worklog.error.ConfigurationException;
+import dev.worklog.spi.DoctorAdvice;
 import dev.worklog.spi.SpiContext;
 import dev.worklog.spi.WorkLogRepository;
 import dev.worklog.spi.WorkLogRepositoryFactory;
+import java.io.UncheckedIOException;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * Builds the {@link LocalWorkLogRepository} for {@code WORKLOG_STORE=local}, in the folder {@code WORKLOG_DATA_DIR}
@@ -50,5 +55,22 @@ public final class LocalRepositoryFactory implements WorkLogRepositoryFactory {
                     + " cannot be used for the local store (the folder cannot be created or written: "
                     + e.getCause() + "). Point " + ConfigKeys.WORKLOG_DATA_DIR + " at a writable folder", e);
         }
+    }
+
+    @Override
+    public List<String> variables() {
+        return List.of(ConfigKeys.WORKLOG_DATA_DIR);
+    }
+
+    /** Doctor's fix for a folder that cannot be used names {@code WORKLOG_DATA_DIR}. */
+    @Override
+    public DoctorAdvice advice() {
+        Function<Optional<String>, String> folder = variable -> "Make " + ConfigKeys.WORKLOG_DATA_DIR
+                + " point to a writable folder (default " + DEFAULT_DATA_DIR + ")";
+        return DoctorAdvice.builder("the local store")
+                .fix(UncheckedIOException.class, folder)
+                .fix(SecurityException.class, folder)
+                .fix(IllegalArgumentException.class, folder)
+                .build();
     }
 }

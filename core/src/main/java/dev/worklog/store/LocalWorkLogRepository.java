@@ -1,43 +1,35 @@
 package dev.worklog.store;
 
-import com.fasterxml.jackson.core.type.TypeReference;
+import dev.worklog.internal.io.DurableFiles;
+import dev.worklog.internal.io.FolderLock;
 import dev.worklog.internal.store.FrontMatterFile;
+import dev.worklog.internal.store.LocalFiles;
 import dev.worklog.internal.summarize.RollupMarkdown;
 import dev.worklog.model.DailyLog;
-import dev.worklog.model.ImpactLevel;
 import dev.worklog.model.MonthlyRollup;
-import dev.worklog.model.MonthlyStats;
 import dev.worklog.model.Period;
 import dev.worklog.model.StoredRef;
 import dev.worklog.model.WeeklyRollup;
 import dev.worklog.spi.WorkLogRepository;
 import java.io.IOException;
-import java.nio.ByteBuffer;
+import java.io.UncheckedIOException;
 import java.nio.channels.FileChannel;
-import java.nio.channels.FileLock;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.security.SecureRandom;
 import java.time.Clock;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ConcurrentMap;
-import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Supplier;
 
 /**
@@ -86,25 +78,19 @@ public final class LocalWorkLogRepository implements WorkLogRepository {
     static final String MONTHLY = "monthly";
     static final String LOCK_FILE = ".lock";
     static final String SEQUENCE_FILE = ".sequence";
-    private static final String EXTENSION = ".md";
+    private static final String EXTENSION = LocalFiles.EXTENSION;
     private static final char[] ID_ALPHABET = "abcdefghijkmnpqrstuvwxyz23456789".toCharArray();
     private static final int ID_RANDOM_CHARS = 10;
-    private static final TypeReference<MonthlyStats> STATS = new TypeReference<>() { };
-
-    // FileChannel.lock is held per JVM, and a second lock attempt from the same JVM throws instead of waiting:
-    // threads (and every repository instance on the same folder) first queue on this in-process lock
-    private static final ConcurrentMap<Path, ReentrantLock> JVM_LOCKS = new ConcurrentHashMap<>();
 
     private final Path root;
     private final Clock clock;
-    private final ReentrantLock jvmLock;
+    private final FolderLock lock;
     private final SecureRandom random = new SecureRandom();
 
-    private LocalWorkLogRepository(Path root, Path realRoot, Clock clock) {
+    private LocalWorkLogRepository(Path root, FolderLock lock, Clock clock) {
         this.root = root;
         this.clock = clock;
-        // keyed by the real path: two spellings of one folder (a symlink, "./data" and "data") must share the lock
-        this.jvmLock = JVM_LOCKS.computeIfAbsent(realRoot, p -> new ReentrantLock());
+        this.lock = lock;
     }
 
     /**
@@ -118,7 +104,7 @@ public final class LocalWorkLogRepository implements WorkLogRepository {
         Objects.requireNonNull(dataDir, "dataDir");
         Objects.requireNonNull(clock, "clock");
         Path root = dataDir.toAbsolutePath().normalize();
-        Path realRoot;
+        FolderLock lock;
         try {
             for (String sub : List.of(DAILY, WEEKLY, MONTHLY)) {
                 Files.createDirectories(root.resolve(sub));
@@ -127,11 +113,11 @@ public final class LocalWorkLogRepository implements WorkLogRepository {
             Path probe = root.resolve(".probe-" + ProcessHandle.current().pid() + "-" + System.nanoTime());
             Files.write(probe, new byte[0], StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
             Files.delete(probe);
-            realRoot = root.toRealPath();
-        } catch (IOException | SecurityException e) {
+            lock = FolderLock.of(root, LOCK_FILE);
+        } catch (IOException | UncheckedIOException | SecurityException e) {
             throw new LocalStoreException(root, "cannot use " + root + " as the local store: " + e, e);
         }
-        return new LocalWorkLogRepository(root, realRoot, clock);
+        return new LocalWorkLogRepository(root, lock, clock);
     }
 
     /** The folder the files are in. */
@@ -158,7 +144,7 @@ public final class LocalWorkLogRepository implements WorkLogRepository {
             try (DirectoryStream<Path> day = Files.newDirectoryStream(root.resolve(DAILY),
                     log.loggedDate() + "-*" + EXTENSION)) {
                 for (Path file : day) {
-                    DailyLog stored = readDaily(file).value;
+                    DailyLog stored = LocalFiles.readDaily(file).log();
                     if (log.entryId().equals(stored.entryId()) && log.loggedDate().equals(stored.loggedDate())) {
                         return new StoredRef(stored.id(), stored.url());
                     }
@@ -185,42 +171,24 @@ public final class LocalWorkLogRepository implements WorkLogRepository {
             id = log.loggedDate() + "-" + randomId();
             file = dir.resolve(id + EXTENSION);
         } while (Files.exists(file));
-        long sequence = nextSequence();
-        String text = FrontMatterFile.writer()
-                .putBare("id", id)
-                .put("title", log.title())
-                .putBare("logged_date", log.loggedDate())
-                .put("category", log.category())
-                .putBare("impact_level", log.impactLevel().label())
-                .putJson("tech_stack", log.techStack())
-                .put("status", log.status())
-                .put("metrics", log.metrics())
-                .put("ticket_url", log.ticketUrl())
-                .put("entry_id", log.entryId())
-                .putBare("created_at", clock.instant())
-                .putBare("sequence", sequence)
-                .withBody(log.context());
-        writeAtomically(file, text);
-        return new StoredRef(id, url(file));
+        writeAtomically(file, LocalFiles.dailyText(id, log, clock.instant(), nextSequence()));
+        return new StoredRef(id, LocalFiles.url(file));
     }
 
     @Override
     public List<DailyLog> findDailyLogs(Period period, Set<String> statuses) {
         Objects.requireNonNull(period, "period");
         Objects.requireNonNull(statuses, "statuses");
-        List<Stored<DailyLog>> found = new ArrayList<>();
+        List<LocalFiles.StoredDaily> found = new ArrayList<>();
         for (Path file : files(DAILY)) {
-            Stored<DailyLog> stored = readDaily(file);
-            DailyLog log = stored.value;
+            LocalFiles.StoredDaily stored = LocalFiles.readDaily(file);
+            DailyLog log = stored.log();
             if (period.contains(log.loggedDate()) && (statuses.isEmpty() || statuses.contains(log.status()))) {
                 found.add(stored);
             }
         }
-        found.sort(Comparator.<Stored<DailyLog>, LocalDate>comparing(s -> s.value.loggedDate())
-                .thenComparingLong(s -> s.sequence)
-                .thenComparing(s -> s.createdAt, Comparator.nullsLast(Comparator.naturalOrder()))
-                .thenComparing(s -> s.value.id()));
-        return found.stream().map(s -> s.value).toList();
+        found.sort(LocalFiles.StoredDaily.ORDER);
+        return found.stream().map(LocalFiles.StoredDaily::log).toList();
     }
 
     @Override
@@ -229,7 +197,7 @@ public final class LocalWorkLogRepository implements WorkLogRepository {
         if (!Files.exists(file)) {
             return Optional.empty();
         }
-        return Optional.of(readWeekly(file));
+        return Optional.of(LocalFiles.readWeekly(file));
     }
 
     @Override
@@ -237,7 +205,7 @@ public final class LocalWorkLogRepository implements WorkLogRepository {
         Objects.requireNonNull(overlapping, "overlapping");
         List<WeeklyRollup> out = new ArrayList<>();
         for (Path file : files(WEEKLY)) {
-            WeeklyRollup w = readWeekly(file);
+            WeeklyRollup w = LocalFiles.readWeekly(file);
             if (w.period().overlaps(overlapping)) {
                 out.add(w);
             }
@@ -252,18 +220,8 @@ public final class LocalWorkLogRepository implements WorkLogRepository {
         Path file = weeklyFile(rollup.period());
         return locked(() -> {
             String id = weeklyId(rollup.period());
-            String text = FrontMatterFile.writer()
-                    .putBare("id", id)
-                    .putBare("period_start", rollup.period().start())
-                    .putBare("period_end", rollup.period().end())
-                    .put("title", rollup.title())
-                    .putJson("source_log_ids", rollup.sourceLogIds())
-                    .putBare("updated_at", clock.instant())
-                    .putBare("input_tokens", rollup.generation().usage().inputTokens())
-                    .putBare("output_tokens", rollup.generation().usage().outputTokens())
-                    .withBody(RollupMarkdown.weeklyBody(rollup));
-            writeAtomically(file, text);
-            return new StoredRef(id, url(file));
+            writeAtomically(file, LocalFiles.weeklyText(id, rollup, clock.instant()));
+            return new StoredRef(id, LocalFiles.url(file));
         });
     }
 
@@ -273,7 +231,7 @@ public final class LocalWorkLogRepository implements WorkLogRepository {
         if (!Files.exists(file)) {
             return Optional.empty();
         }
-        return Optional.of(readMonthly(file));
+        return Optional.of(LocalFiles.readMonthly(file));
     }
 
     @Override
@@ -281,7 +239,7 @@ public final class LocalWorkLogRepository implements WorkLogRepository {
         Objects.requireNonNull(overlapping, "overlapping");
         List<MonthlyRollup> out = new ArrayList<>();
         for (Path file : files(MONTHLY)) {
-            MonthlyRollup m = readMonthly(file);
+            MonthlyRollup m = LocalFiles.readMonthly(file);
             if (Period.of(m.month()).overlaps(overlapping)) {
                 out.add(m);
             }
@@ -296,86 +254,14 @@ public final class LocalWorkLogRepository implements WorkLogRepository {
         Path file = monthlyFile(rollup.month());
         return locked(() -> {
             String id = monthlyId(rollup.month());
-            String text = FrontMatterFile.writer()
-                    .putBare("id", id)
-                    .putBare("month", rollup.month())
-                    .put("title", rollup.title())
-                    .putJson("source_week_ids", rollup.sourceWeekIds())
-                    .putJson("stats", rollup.stats())
-                    .putBare("updated_at", clock.instant())
-                    .putBare("input_tokens", rollup.generation().usage().inputTokens())
-                    .putBare("output_tokens", rollup.generation().usage().outputTokens())
-                    .withBody(RollupMarkdown.monthlyBody(rollup));
-            writeAtomically(file, text);
-            return new StoredRef(id, url(file));
+            writeAtomically(file, LocalFiles.monthlyText(id, rollup, clock.instant()));
+            return new StoredRef(id, LocalFiles.url(file));
         });
     }
 
     @Override
     public String toString() {
         return describe();
-    }
-
-    // ---- reading
-
-    private static final class Stored<T> {
-        final T value;
-        final long sequence;
-        final Instant createdAt;
-
-        Stored(T value, long sequence, Instant createdAt) {
-            this.value = value;
-            this.sequence = sequence;
-            this.createdAt = createdAt;
-        }
-    }
-
-    private Stored<DailyLog> readDaily(Path file) {
-        FrontMatterFile f = FrontMatterFile.parse(file, read(file));
-        String impactText = f.requireText("impact_level");
-        ImpactLevel impact = ImpactLevel.parse(impactText).orElseThrow(() -> FrontMatterFile.corrupt(file,
-                "impact_level must be High, Medium or Low, got '" + impactText + "'", null));
-        try {
-            DailyLog log = new DailyLog(idOf(file, ""), url(file), f.requireText("title"), f.body(),
-                    f.requireText("category"), impact, f.stringList("tech_stack"), f.requireDate("logged_date"),
-                    f.requireText("status"), f.text("metrics"), f.text("ticket_url"), f.text("entry_id"));
-            // files written by hand have no sequence: they sort after the ones the store numbered on that day
-            return new Stored<>(log, f.longValue("sequence", Long.MAX_VALUE), f.instant("created_at"));
-        } catch (IllegalArgumentException | NullPointerException e) {
-            throw FrontMatterFile.corrupt(file, e.getMessage(), e);
-        }
-    }
-
-    /** A body edited beyond reading comes back as free text with a warning (the front matter must be intact). */
-    private WeeklyRollup readWeekly(Path file) {
-        FrontMatterFile f = FrontMatterFile.parse(file, read(file));
-        try {
-            Period period = new Period(f.requireDate("period_start"), f.requireDate("period_end"));
-            return RollupMarkdown.readWeekly(idOf(file, "weekly-"), url(file), period, f.requireText("title"), f.body(),
-                    f.stringList("source_log_ids"), List.of(), f.instant("updated_at"));
-        } catch (IllegalArgumentException | NullPointerException e) {
-            throw FrontMatterFile.corrupt(file, e.getMessage(), e);
-        }
-    }
-
-    private MonthlyRollup readMonthly(Path file) {
-        FrontMatterFile f = FrontMatterFile.parse(file, read(file));
-        try {
-            return RollupMarkdown.readMonthly(idOf(file, "monthly-"), url(file), f.requireMonth("month"),
-                    f.requireText("title"), f.body(), f.requireJson("stats", STATS), f.stringList("source_week_ids"),
-                    f.instant("updated_at"));
-        } catch (IllegalArgumentException | NullPointerException e) {
-            throw FrontMatterFile.corrupt(file, e.getMessage(), e);
-        }
-    }
-
-    /**
-     * The id is the file's name, not the {@code id} line of the front matter (which is written for the reader): a
-     * person who copies yesterday's file to start today's gets a new id instead of a duplicate.
-     */
-    private static String idOf(Path file, String prefix) {
-        String name = file.getFileName().toString();
-        return prefix + name.substring(0, name.length() - EXTENSION.length());
     }
 
     private List<Path> files(String kind) {
@@ -394,14 +280,6 @@ public final class LocalWorkLogRepository implements WorkLogRepository {
         }
         out.sort(Comparator.naturalOrder());
         return out;
-    }
-
-    private static String read(Path file) {
-        try {
-            return Files.readString(file, StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new LocalStoreException(file, "cannot read " + file + ": " + e, e);
-        }
     }
 
     // ---- writing
@@ -432,10 +310,6 @@ public final class LocalWorkLogRepository implements WorkLogRepository {
         return new String(out);
     }
 
-    private static String url(Path file) {
-        return file.toUri().toString();
-    }
-
     /** Called under the lock: the next number of the folder-wide creation order. */
     private long nextSequence() {
         Path file = root.resolve(SEQUENCE_FILE);
@@ -460,7 +334,7 @@ public final class LocalWorkLogRepository implements WorkLogRepository {
         long max = 0;
         for (Path file : files(DAILY)) {
             try {
-                long s = FrontMatterFile.parse(file, read(file)).longValue("sequence", 0);
+                long s = FrontMatterFile.parse(file, LocalFiles.read(file)).longValue("sequence", 0);
                 max = Math.max(max, s);
             } catch (LocalStoreException ignored) {
                 // unreadable files are reported when read, not here
@@ -470,56 +344,21 @@ public final class LocalWorkLogRepository implements WorkLogRepository {
     }
 
     private <T> T locked(Supplier<T> action) {
-        jvmLock.lock();
-        try (FileChannel channel = FileChannel.open(root.resolve(LOCK_FILE), StandardOpenOption.CREATE,
-                StandardOpenOption.WRITE);
-                FileLock ignored = channel.lock()) {
-            return action.get();
-        } catch (IOException e) {
-            throw new LocalStoreException(root.resolve(LOCK_FILE), "cannot lock " + root.resolve(LOCK_FILE) + ": " + e, e);
-        } finally {
-            jvmLock.unlock();
+        try {
+            return lock.locked(action);
+        } catch (UncheckedIOException e) {
+            if (e.getMessage() != null && e.getMessage().startsWith("cannot lock ")) {
+                throw new LocalStoreException(lock.file(), e.getMessage(), e);
+            }
+            throw e;
         }
     }
 
     private static void writeAtomically(Path target, String text) {
-        Path dir = target.getParent();
-        Path tmp = dir.resolve("." + target.getFileName() + "." + Long.toHexString(System.nanoTime())
-                + Integer.toHexString(Thread.currentThread().hashCode()) + ".tmp");
         try {
-            try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
-                ByteBuffer buffer = ByteBuffer.wrap(text.getBytes(StandardCharsets.UTF_8));
-                while (buffer.hasRemaining()) {
-                    ch.write(buffer);
-                }
-                ch.force(true);
-            }
-            try {
-                Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
-            }
-            forceDirectory(dir);
-        } catch (IOException e) {
-            throw new LocalStoreException(target, "cannot write " + target + ": " + e, e);
-        } finally {
-            try {
-                Files.deleteIfExists(tmp);
-            } catch (IOException ignored) {
-                // best effort: a leftover dot-file is ignored by every read
-            }
-        }
-    }
-
-    /** Makes the rename itself durable where the platform allows syncing a directory (not on Windows). */
-    private static void forceDirectory(Path dir) {
-        if (System.getProperty("os.name", "").toLowerCase(Locale.ROOT).startsWith("windows")) {
-            return;
-        }
-        try (FileChannel ch = FileChannel.open(dir, StandardOpenOption.READ)) {
-            ch.force(true);
-        } catch (IOException ignored) {
-            // some file systems refuse to sync a directory; the data itself is already on disk
+            DurableFiles.write(target, text.getBytes(StandardCharsets.UTF_8));
+        } catch (UncheckedIOException e) {
+            throw new LocalStoreException(target, e.getMessage(), e);
         }
     }
 }

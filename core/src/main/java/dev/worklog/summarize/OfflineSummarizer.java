@@ -10,10 +10,8 @@ import dev.worklog.model.MonthlyStats;
 import dev.worklog.model.TokenUsage;
 import dev.worklog.model.WeeklyRollup;
 import dev.worklog.spi.LlmProvider;
-import dev.worklog.spi.LlmProviderFactory;
 import dev.worklog.spi.LlmRequest;
 import dev.worklog.spi.LlmResponse;
-import dev.worklog.spi.SpiContext;
 import dev.worklog.spi.SummaryInput;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -203,23 +201,5 @@ public final class OfflineSummarizer implements LlmProvider {
         int nl = stripped.indexOf('\n');
         String line = nl < 0 ? stripped : stripped.substring(0, nl);
         return line.replaceFirst("^[-*+]\\s+", "").strip();
-    }
-
-    /** Registers {@link OfflineSummarizer} as {@code LLM_PROVIDER=offline}. */
-    public static final class Factory implements LlmProviderFactory {
-        @Override
-        public String name() {
-            return NAME;
-        }
-
-        @Override
-        public List<String> requiredVariables() {
-            return List.of();
-        }
-
-        @Override
-        public LlmProvider create(SpiContext context) {
-            return new OfflineSummarizer();
-        }
     }
 }

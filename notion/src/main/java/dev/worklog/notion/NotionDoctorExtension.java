@@ -30,7 +30,8 @@ public final class NotionDoctorExtension implements DoctorExtension {
         try {
             report = ((NotionWorkLogRepository) repository).verifySchema();
         } catch (RuntimeException e) {
-            if (!context.config().isSet("NOTION_DB2_ID") || !context.config().isSet("NOTION_DB3_ID")) {
+            if (!context.config().isSet(NotionRepositoryFactory.NOTION_DB2_ID)
+                    || !context.config().isSet(NotionRepositoryFactory.NOTION_DB3_ID)) {
                 // the relation checks need every database; the unset id is already a failed line above
                 return List.of(Check.warn(NAME, "not checked until NOTION_DB1_ID, NOTION_DB2_ID and NOTION_DB3_ID "
                         + "are all set", "Set the missing database id, then run `worklog doctor` again"));

@@ -1,15 +1,18 @@
 package dev.worklog.notion;
 
-import dev.worklog.config.ConfigKeys;
 import dev.worklog.config.WorkLogConfig;
 import dev.worklog.error.ConfigurationException;
+import dev.worklog.error.NotFoundException;
+import dev.worklog.error.PermissionDeniedException;
 import dev.worklog.http.RetryPolicy;
 import dev.worklog.model.LogOptions;
+import dev.worklog.spi.DoctorAdvice;
 import dev.worklog.spi.SpiContext;
 import dev.worklog.spi.WorkLogRepository;
 import dev.worklog.spi.WorkLogRepositoryFactory;
 import java.net.URI;
 import java.time.Duration;
+import java.util.List;
 
 /**
  * Makes the Notion store from configuration; found by {@link java.util.ServiceLoader} under the name
@@ -35,6 +38,22 @@ import java.time.Duration;
 public final class NotionRepositoryFactory implements WorkLogRepositoryFactory {
     /** The name {@code WORKLOG_STORE} selects. */
     public static final String NAME = "notion";
+    /** Notion integration secret; when set, the Notion store is the default. */
+    public static final String NOTION_API_KEY = "NOTION_API_KEY";
+    /** Daily Work Logs database id. */
+    public static final String NOTION_DB1_ID = "NOTION_DB1_ID";
+    /** Weekly Achievements database id. */
+    public static final String NOTION_DB2_ID = "NOTION_DB2_ID";
+    /** Monthly Highlights database id. */
+    public static final String NOTION_DB3_ID = "NOTION_DB3_ID";
+    /** The API's address. */
+    public static final String NOTION_BASE_URL = "NOTION_BASE_URL";
+    /** Where integrations and their secrets are made. */
+    public static final String INTEGRATIONS_PAGE = "https://www.notion.so/my-integrations";
+
+    /** Used by {@link java.util.ServiceLoader}. */
+    public NotionRepositoryFactory() {
+    }
 
     @Override
     public String name() {
@@ -44,13 +63,13 @@ public final class NotionRepositoryFactory implements WorkLogRepositoryFactory {
     @Override
     public WorkLogRepository create(SpiContext context) {
         WorkLogConfig c = context.config();
-        String token = c.require(ConfigKeys.NOTION_API_KEY, "the secret of the Notion integration");
-        String db1 = c.require(ConfigKeys.NOTION_DB1_ID, "the id of the Daily Work Logs database");
+        String token = c.require(NOTION_API_KEY, "the secret of the Notion integration");
+        String db1 = c.require(NOTION_DB1_ID, "the id of the Daily Work Logs database");
         NotionWorkLogRepository.Builder b = NotionWorkLogRepository.builder()
                 .token(token)
                 .dailyDatabaseId(db1)
-                .weeklyDatabaseId(c.get(ConfigKeys.NOTION_DB2_ID, null))
-                .monthlyDatabaseId(c.get(ConfigKeys.NOTION_DB3_ID, null))
+                .weeklyDatabaseId(c.get(NOTION_DB2_ID, null))
+                .monthlyDatabaseId(c.get(NOTION_DB3_ID, null))
                 .schema(NotionSchema.fromConfig(c))
                 .clock(context.clock())
                 .sleeper(context.sleeper())
@@ -60,7 +79,7 @@ public final class NotionRepositoryFactory implements WorkLogRepositoryFactory {
         } catch (IllegalArgumentException e) {
             throw new ConfigurationException("NOTION_VERSION: " + e.getMessage(), e);
         }
-        String base = c.get("NOTION_BASE_URL", NotionWorkLogRepository.DEFAULT_BASE_URL.toString());
+        String base = c.get(NOTION_BASE_URL, NotionWorkLogRepository.DEFAULT_BASE_URL.toString());
         try {
             URI uri = URI.create(base);
             if (uri.getScheme() == null || !uri.getScheme().startsWith("http")) {
@@ -87,15 +106,43 @@ public final class NotionRepositoryFactory implements WorkLogRepositoryFactory {
                 .openDuration(open)
                 .maxOpenDuration(open.compareTo(Duration.ofMinutes(1)) > 0 ? open : Duration.ofMinutes(1))
                 .build());
-        LogOptions defaults = LogOptions.defaults();
-        try {
-            b.logOptions(new LogOptions(c.getList(ConfigKeys.WORKLOG_CATEGORIES, defaults.categories()),
-                    c.getList(ConfigKeys.WORKLOG_STATUSES, defaults.statuses())));
-        } catch (IllegalArgumentException e) {
-            throw new ConfigurationException(ConfigKeys.WORKLOG_CATEGORIES + " / " + ConfigKeys.WORKLOG_STATUSES
-                    + ": " + e.getMessage(), e);
-        }
+        b.logOptions(LogOptions.fromConfig(c));
         return b.build();
+    }
+
+    /** The Notion store is the default store when its key is set (as in the original system). */
+    @Override
+    public boolean selectedByDefault(WorkLogConfig config) {
+        return config.isSet(NOTION_API_KEY);
+    }
+
+    @Override
+    public List<String> variables() {
+        return List.of(NOTION_API_KEY, NOTION_DB1_ID, NOTION_DB2_ID, NOTION_DB3_ID);
+    }
+
+    /**
+     * Doctor's words for Notion: the database variable of each collection, where secrets are made, what each id is,
+     * and how to share a database with the integration (Notion answers 403 or 404 for one it may not see).
+     */
+    @Override
+    public DoctorAdvice advice() {
+        return DoctorAdvice.builder("Notion")
+                .keyVariable(NOTION_API_KEY).baseUrlVariable(NOTION_BASE_URL).keysPage(INTEGRATIONS_PAGE)
+                .collectionVariable(DoctorAdvice.Collection.DAILY, NOTION_DB1_ID)
+                .collectionVariable(DoctorAdvice.Collection.WEEKLY, NOTION_DB2_ID)
+                .collectionVariable(DoctorAdvice.Collection.MONTHLY, NOTION_DB3_ID)
+                .hint(NOTION_API_KEY, " (the integration's secret, from " + INTEGRATIONS_PAGE + ")")
+                .hint(NOTION_DB1_ID, " (the id in the Daily Work Logs database's URL)")
+                .hint(NOTION_DB2_ID, " (the id in the Weekly Achievements database's URL)")
+                .hint(NOTION_DB3_ID, " (the id in the Monthly Highlights database's URL)")
+                .fix(PermissionDeniedException.class, db -> "Share the database with the integration: open it in "
+                        + "Notion, ••• > Connections > add your integration"
+                        + db.map(v -> " (the database of " + v + ")").orElse(""))
+                .fix(NotFoundException.class, db -> "Check " + db.orElse("the database ids") + " (the 32 characters "
+                        + "in the database's URL) and share that database with the integration (Notion answers 404 "
+                        + "for databases it may not see)")
+                .build();
     }
 
     private static double rate(WorkLogConfig c) {

@@ -23,7 +23,6 @@ import static dev.worklog.notion.NotionSchema.Property.WEEKLY_TITLE;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.worklog.config.ConfigKeys;
 import dev.worklog.error.ConfigurationException;
 import dev.worklog.error.InvalidRequestException;
 import dev.worklog.error.NonRetryableException;
@@ -998,7 +997,7 @@ public final class NotionWorkLogRepository implements WorkLogRepository {
 
     private String weeklyDb() {
         if (weeklyDb == null) {
-            throw new ConfigurationException(ConfigKeys.NOTION_DB2_ID + " is not set: the id of the Weekly "
+            throw new ConfigurationException(NotionRepositoryFactory.NOTION_DB2_ID + " is not set: the id of the Weekly "
                     + "Achievements database is needed for weekly roll-ups. Set it in the environment or in .env");
         }
         return weeklyDb;
@@ -1006,7 +1005,7 @@ public final class NotionWorkLogRepository implements WorkLogRepository {
 
     private String monthlyDb() {
         if (monthlyDb == null) {
-            throw new ConfigurationException(ConfigKeys.NOTION_DB3_ID + " is not set: the id of the Monthly "
+            throw new ConfigurationException(NotionRepositoryFactory.NOTION_DB3_ID + " is not set: the id of the Monthly "
                     + "Highlights database is needed for monthly roll-ups. Set it in the environment or in .env");
         }
         return monthlyDb;
@@ -1295,11 +1294,11 @@ public final class NotionWorkLogRepository implements WorkLogRepository {
          */
         public NotionWorkLogRepository build() {
             if (token == null || token.isBlank()) {
-                throw new ConfigurationException(ConfigKeys.NOTION_API_KEY + " is not set: the secret of the Notion "
+                throw new ConfigurationException(NotionRepositoryFactory.NOTION_API_KEY + " is not set: the secret of the Notion "
                         + "integration is needed to use the Notion store. Set it in the environment or in .env");
             }
             if (dailyDb == null) {
-                throw new ConfigurationException(ConfigKeys.NOTION_DB1_ID + " is not set: the id of the Daily Work "
+                throw new ConfigurationException(NotionRepositoryFactory.NOTION_DB1_ID + " is not set: the id of the Daily Work "
                         + "Logs database is needed to use the Notion store. Set it in the environment or in .env");
             }
             return new NotionWorkLogRepository(this);

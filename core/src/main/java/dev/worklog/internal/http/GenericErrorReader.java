@@ -8,7 +8,7 @@ import java.net.http.HttpHeaders;
 final class GenericErrorReader implements ErrorReader {
     static final GenericErrorReader INSTANCE = new GenericErrorReader();
 
-    private static final String[] REQUEST_ID_HEADERS = {"x-request-id", "request-id", "x-notion-request-id"};
+    private static final String[] REQUEST_ID_HEADERS = {"x-request-id", "request-id"};
 
     @Override
     public UpstreamError read(String service, int status, HttpHeaders headers, String body) {

@@ -2,13 +2,17 @@ package dev.worklog.internal.outbox;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.worklog.internal.Hashes;
 import dev.worklog.internal.Json;
+import dev.worklog.internal.json.DailyLogCodec;
+import dev.worklog.model.DailyLog;
 import dev.worklog.model.StoredRef;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
@@ -33,9 +37,32 @@ final class IdempotencyStore {
         return dir;
     }
 
+    /** The hash a key is known by: its SHA-256, so that the key itself is never written. */
+    static String keyHash(String idempotencyKey) {
+        return Hashes.sha256Hex(idempotencyKey);
+    }
+
+    /**
+     * A stable hash of the entry's content (not its entry id), to tell a retry of the same request from a different
+     * one: the entry's JSON ({@link DailyLogCodec#write}) without its entry id and absent fields, as the fingerprints
+     * recorded before the entry form spelt absent fields as null.
+     */
+    static String fingerprint(DailyLog log) {
+        ObjectNode content = DailyLogCodec.write(log);
+        content.remove(DailyLogCodec.ENTRY_ID);
+        List<String> absent = new ArrayList<>();
+        content.properties().forEach(f -> {
+            if (f.getValue().isNull()) {
+                absent.add(f.getKey());
+            }
+        });
+        content.remove(absent);
+        return Hashes.sha256Hex(Json.write(content));
+    }
+
     /** The record for a key hash, if one was written. */
     Optional<JsonNode> read(String keyHash) {
-        return OutboxFiles.readJson(file(keyHash));
+        return OutboxFiles.read(file(keyHash));
     }
 
     /** Writes the result of a key's first request; durable when this returns. */
@@ -48,7 +75,7 @@ final class IdempotencyStore {
         }
         n.put("created_at", now.toString());
         putResult(n, result.status(), result.ref(), result.queueId());
-        OutboxFiles.writeDurably(file(keyHash), bytes(n));
+        OutboxFiles.write(file(keyHash), n);
     }
 
     /** Moves a queued record to stored once its entry was delivered; nothing when there is no record. */
@@ -59,7 +86,7 @@ final class IdempotencyStore {
         }
         ObjectNode n = ((ObjectNode) previous.get()).deepCopy();
         putResult(n, Submission.Status.STORED, ref, n.path("queue_id").asText(null));
-        OutboxFiles.writeDurably(file(keyHash), bytes(n));
+        OutboxFiles.write(file(keyHash), n);
     }
 
     /** The result a record holds, as a replay. */
@@ -85,10 +112,6 @@ final class IdempotencyStore {
         if (queueId != null) {
             n.put("queue_id", queueId);
         }
-    }
-
-    private static byte[] bytes(JsonNode n) {
-        return (Json.write(n) + "\n").getBytes(StandardCharsets.UTF_8);
     }
 
     static void createDirectory(Path outboxDir) throws IOException {

@@ -3,6 +3,7 @@ package dev.worklog.internal.outbox;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.worklog.internal.Json;
+import dev.worklog.internal.io.DurableFiles;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
@@ -224,7 +225,7 @@ final class IntentJournal implements AutoCloseable {
         FileChannel ch = FileChannel.open(file, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE,
                 StandardOpenOption.APPEND);
         FileLock lock = ch.lock();
-        OutboxFiles.forceDirectory(dir); // the file itself must survive a power cut for its intents to
+        DurableFiles.forceDirectory(dir); // the file itself must survive a power cut for its intents to
         return new Segment(file, ch, lock);
     }
 
@@ -267,7 +268,7 @@ final class IntentJournal implements AutoCloseable {
                         recover.accept(intent);
                     }
                     Files.delete(file);
-                    OutboxFiles.forceDirectory(dir);
+                    DurableFiles.forceDirectory(dir);
                 }
             } catch (java.nio.file.NoSuchFileException e) {
                 // recovered meanwhile by another process

@@ -1,12 +1,12 @@
 package dev.worklog.internal.summarize;
 
+import dev.worklog.internal.Hashes;
 import dev.worklog.model.Achievement;
 import dev.worklog.model.DailyLog;
 import dev.worklog.model.MonthlyStats;
 import dev.worklog.model.WeeklyRollup;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.List;
@@ -63,11 +63,7 @@ final class Fingerprints {
         private final MessageDigest sha;
 
         Digest() {
-            try {
-                sha = MessageDigest.getInstance("SHA-256");
-            } catch (NoSuchAlgorithmException e) {
-                throw new IllegalStateException("every JVM has SHA-256", e);
-            }
+            sha = Hashes.sha256();
         }
 
         Digest add(String part) {

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.worklog.error.CircuitOpenException;
 import dev.worklog.http.CircuitBreaker;
 import dev.worklog.internal.Json;
+import dev.worklog.internal.json.DailyLogCodec;
 import dev.worklog.model.DailyLog;
 import dev.worklog.model.EntryIds;
 import dev.worklog.model.StoredRef;
@@ -116,10 +117,10 @@ class OutboxIntentTest {
             n.put("queue_id", "q20261126T095900000Z-0000000" + seq);
             n.put("accepted_at", "2026-11-26T09:59:00Z");
             if (parts.length > 1) {
-                n.put("idempotency_key_sha256", OutboxFiles.sha256(parts[1]));
-                n.put("fingerprint", OutboxFiles.fingerprint(log));
+                n.put("idempotency_key_sha256", IdempotencyStore.keyHash(parts[1]));
+                n.put("fingerprint", IdempotencyStore.fingerprint(log));
             }
-            n.set("log", OutboxFiles.logToJson(log));
+            n.set("log", DailyLogCodec.write(log));
             text.append(Json.write(n)).append('\n');
             seq++;
         }
@@ -255,7 +256,7 @@ class OutboxIntentTest {
             JsonNode file = Json.MAPPER.readTree(dir.resolve("pending").resolve(s.queueId() + ".json").toFile());
             assertThat(file.path("log").path("entry_id").asText()).isEqualTo(EntryIds.fromIdempotencyKey("key-q"));
             JsonNode record = Json.MAPPER.readTree(dir.resolve("idempotency")
-                    .resolve(OutboxFiles.sha256("key-q") + ".json").toFile());
+                    .resolve(IdempotencyStore.keyHash("key-q") + ".json").toFile());
             assertThat(record.path("status").asText()).isEqualTo("queued");
             assertThat(record.path("entry_id").asText()).isEqualTo(s.entryId());
         }

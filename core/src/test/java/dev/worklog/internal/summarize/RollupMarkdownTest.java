@@ -50,7 +50,7 @@ class RollupMarkdownTest {
                 "**Result**\n**Metrics**: fake", "\\ a backslash line\n\\\\ two\n  **indented label**",
                 "done 100%", List.of("C#", "a\\,b"), List.of("x | y", "back\\slash"), List.of("id-1", "id,2"));
 
-        List<Achievement> back = RollupMarkdown.parseAchievements(RollupMarkdown.achievements(List.of(tricky)));
+        List<Achievement> back = RollupSections.parseAchievements(RollupSections.achievements(List.of(tricky)));
 
         assertThat(back).containsExactly(tricky);
     }
@@ -59,12 +59,12 @@ class RollupMarkdownTest {
     void multiLineBulletsKeepTheirLines() {
         List<String> items = List.of("first line\nsecond line\n## not a heading", "two", "- dash start");
 
-        assertThat(RollupMarkdown.parseBullets(RollupMarkdown.bullets(items))).isEqualTo(items);
+        assertThat(RollupSections.parseBullets(RollupSections.bullets(items))).isEqualTo(items);
     }
 
     @Test
     void renderedStarTextStillReadsAsMarkdown() {
-        String md = RollupMarkdown.achievements(List.of(Fixtures.achievement("제목", "id-1")));
+        String md = RollupSections.achievements(List.of(Fixtures.achievement("제목", "id-1")));
 
         assertThat(md).contains("### 1. 제목\n\n**Situation**\n\n트래픽 급증으로 검색이 느려졌다.\n")
                 .contains("**Metrics**: p99 -85% | errors \\\\| timeouts down 40%")
@@ -139,23 +139,23 @@ class RollupMarkdownTest {
     void linesThatWouldReadAsTheLayoutGetAZeroWidthSpaceAndBodiesWithTheOldBackslashStillRead() {
         Achievement tricky = new Achievement("t", "**Situation**\n---\n===\n__Task__ again", "\u200Bstarts with it",
                 "a", "b", List.of(), List.of(), List.of("id"));
-        String md = RollupMarkdown.achievements(List.of(tricky));
+        String md = RollupSections.achievements(List.of(tricky));
         assertThat(md).contains("\u200B**Situation**\n\u200B---\n\u200B===\n\u200B__Task__ again",
                 "\u200B\u200Bstarts with it");
-        assertThat(RollupMarkdown.parseAchievements(md)).containsExactly(tricky);
+        assertThat(RollupSections.parseAchievements(md)).containsExactly(tricky);
 
         String old = "### 1. t\n\n**Situation**\n\\## old escape\n\n**Task**\nx\n\n**Action**\ny\n\n**Result**\nz";
-        assertThat(RollupMarkdown.parseAchievements(old).get(0).situation()).isEqualTo("## old escape");
+        assertThat(RollupSections.parseAchievements(old).get(0).situation()).isEqualTo("## old escape");
     }
 
     @Test
     void listValuesSurviveAStoreThatReSpellsMarkdownEscapes() {
         Achievement a = new Achievement("t", "s", "t", "a", "r", List.of("C#", "a_b"),
                 List.of("x | y", "back\\slash", "*star*"), List.of("id-1", "id,2"));
-        String md = RollupMarkdown.achievements(List.of(a));
+        String md = RollupSections.achievements(List.of(a));
         // what a store that escapes every punctuation character would give back
         String respelled = md.replace("a_b", "a\\_b").replace("*star*", "\\*star\\*").replace("C#", "C\\#");
 
-        assertThat(RollupMarkdown.parseAchievements(respelled)).containsExactly(a);
+        assertThat(RollupSections.parseAchievements(respelled)).containsExactly(a);
     }
 }

@@ -17,6 +17,9 @@ import com.github.tomakehurst.wiremock.http.Fault;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import dev.worklog.config.WorkLogConfig;
+import dev.worklog.doctor.Check;
+import dev.worklog.doctor.Doctor;
+import dev.worklog.doctor.DoctorReport;
 import dev.worklog.error.AuthenticationException;
 import dev.worklog.error.ConfigurationException;
 import dev.worklog.error.InvalidRequestException;
@@ -40,6 +43,8 @@ import dev.worklog.spi.LlmResponse;
 import dev.worklog.spi.NamedServices;
 import dev.worklog.spi.SpiContext;
 import dev.worklog.spi.SummaryInput;
+import dev.worklog.spi.WorkLogRepositoryFactory;
+import dev.worklog.testing.DoctorFakes;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -92,7 +97,8 @@ import org.junit.jupiter.params.provider.ValueSource;
  *
  * <pre>{@code
  * class AcmeProviderContractTest extends AbstractLlmProviderContractTest {
- *     protected LlmProviderFactory factory() { return new AcmeProvider(); }
+ *     protected LlmProviderFactory factory() { return new AcmeProviderFactory(); }
+ *     protected String expectedKeysPage() { return "https://acme.example/keys"; }
  *     protected String variablePrefix() { return "ACME"; }
  *     protected String expectedPath(String model) { return "/v1/generate"; }
  *     protected Map<String, String> expectedHeaders(String key) { return Map.of("Authorization", "Bearer " + key); }
@@ -134,6 +140,9 @@ public abstract class AbstractLlmProviderContractTest {
 
     /** The path {@code checkHealth()} reads the model's description from, e.g. {@code /v1/models/<model>}. */
     protected abstract String expectedModelInfoPath(String model);
+
+    /** Where the vendor's keys are made: doctor's fix for a rejected key points there. */
+    protected abstract String expectedKeysPage();
 
     /** The variable prefix: {@code CLAUDE}, {@code OPENAI}, {@code GEMINI}. */
     protected abstract String variablePrefix();
@@ -777,5 +786,33 @@ public abstract class AbstractLlmProviderContractTest {
                 .hasMessageContaining(variablePrefix() + "_MODEL");
         assertThat(sleeps).isEmpty();
         assertThat(requests()).hasSize(1);
+    }
+
+    @Test
+    void doctor_sends_a_rejected_key_to_the_vendors_keys_page_and_an_unknown_model_to_its_variable() {
+        String key = variablePrefix() + "_API_KEY";
+        server.stubFor(com.github.tomakehurst.wiremock.client.WireMock.get(anyUrl()).willReturn(reply("error-401")));
+        Check rejected = doctor().find(Doctor.LLM_REACHABLE).orElseThrow();
+        assertThat(rejected.status()).isEqualTo(Check.Status.FAIL);
+        assertThat(rejected.fix()).isEqualTo(key + " is wrong, expired or revoked: copy a valid key from "
+                + expectedKeysPage() + " into " + key);
+
+        server.resetAll();
+        server.stubFor(com.github.tomakehurst.wiremock.client.WireMock.get(anyUrl())
+                .willReturn(reply("error-404-model")));
+        assertThat(doctor().find(Doctor.LLM_REACHABLE).orElseThrow().fix())
+                .startsWith("Check " + variablePrefix() + "_MODEL (the model may be retired)");
+    }
+
+    /** {@code worklog doctor} with this provider chosen, over a store that only answers reads. */
+    private DoctorReport doctor() {
+        WorkLogConfig config = config(Map.of("LLM_PROVIDER", factory().name(), "LOG_FILE",
+                tempDir.resolve("doctor.log").toString()));
+        return Doctor.builder().config(config).clock(CLOCK)
+                .repositoryFactories(NamedServices.of(WorkLogRepositoryFactory::name, "store", "WORKLOG_STORE",
+                        new DoctorFakes.Store().factory("local")))
+                .providerFactories(NamedServices.of(LlmProviderFactory::name, "LLM provider", "LLM_PROVIDER",
+                        factory()))
+                .extensions(List.of()).build().run();
     }
 }

@@ -5,7 +5,7 @@
  *
  * <pre>{@code
  * class ClaudeProviderContractTest extends AbstractLlmProviderContractTest {
- *     protected LlmProviderFactory factory() { return new ClaudeProvider(); }
+ *     protected LlmProviderFactory factory() { return new ClaudeProviderFactory(); }
  *     protected String variablePrefix() { return "CLAUDE"; }
  *     // ... expected path, headers, body checks, fixtures under src/test/resources/claude/
  * }

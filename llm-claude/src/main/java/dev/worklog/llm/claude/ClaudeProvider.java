@@ -1,42 +1,33 @@
 package dev.worklog.llm.claude;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.worklog.internal.llm.BaseUrls;
+import dev.worklog.internal.llm.JsonSchemas;
 import dev.worklog.internal.llm.LlmHttp;
+import dev.worklog.internal.llm.LlmOutputs;
 import dev.worklog.internal.llm.LlmSettings;
 import dev.worklog.spi.LlmProvider;
-import dev.worklog.spi.LlmProviderFactory;
-import dev.worklog.spi.SpiContext;
-import java.util.List;
+import dev.worklog.spi.LlmRequest;
+import dev.worklog.spi.LlmResponse;
+import java.util.Map;
 
-/**
- * Creates the Claude provider ({@code LLM_PROVIDER=claude}): Anthropic's Messages API
- * ({@code POST /v1/messages}, {@code anthropic-version: 2023-06-01}, key in {@code x-api-key}) with native
- * structured output. Found by {@link java.util.ServiceLoader}; adding this module to the classpath is all it takes.
- *
- * <table>
- * <caption>Variables</caption>
- * <tr><th>Variable</th><th>Default</th></tr>
- * <tr><td>{@code CLAUDE_API_KEY}</td><td>required</td></tr>
- * <tr><td>{@code CLAUDE_MODEL}</td><td>{@value #DEFAULT_MODEL}</td></tr>
- * <tr><td>{@code CLAUDE_BASE_URL}</td><td>{@value #DEFAULT_BASE_URL}</td></tr>
- * <tr><td>{@code CLAUDE_STRUCTURED_OUTPUT}</td><td>{@code json_schema}; {@code none} for proxies or older models
- * without {@code output_config} (the schema then goes into the system prompt)</td></tr>
- * </table>
- *
- * <p>Timeouts, temperature and retries are shared by all providers: see {@link LlmSettings}.
- *
- * <pre>{@code
- * LlmProvider claude = new ClaudeProvider().create(SpiContext.of(WorkLogConfig.fromEnvironment()));
- * LlmResponse reply = claude.complete(request);
- * }</pre>
- */
-public final class ClaudeProvider implements LlmProviderFactory {
-    /** The model used when {@code CLAUDE_MODEL} is unset: a pinned, current Sonnet. */
-    public static final String DEFAULT_MODEL = "claude-sonnet-4-6";
-    /** The API root used when {@code CLAUDE_BASE_URL} is unset. */
-    public static final String DEFAULT_BASE_URL = "https://api.anthropic.com";
+/** The Messages API call and its mapping. */
+final class ClaudeProvider implements LlmProvider {
+    static final String ANTHROPIC_VERSION = "2023-06-01";
 
-    /** Used by {@link java.util.ServiceLoader}. */
-    public ClaudeProvider() {
+    private final LlmSettings settings;
+    private final LlmHttp http;
+    private final boolean nativeSchema;
+    private final String url;
+
+    ClaudeProvider(LlmSettings settings, LlmHttp http, boolean nativeSchema) {
+        this.settings = settings;
+        this.http = http;
+        this.nativeSchema = nativeSchema;
+        this.url = BaseUrls.withVersion(BaseUrls.normalise(settings.baseUrlVariable(), settings.baseUrl(), "/messages"),
+                "v1") + "/messages";
     }
 
     @Override
@@ -45,15 +36,82 @@ public final class ClaudeProvider implements LlmProviderFactory {
     }
 
     @Override
-    public List<String> requiredVariables() {
-        return List.of("CLAUDE_API_KEY");
+    public String model() {
+        return settings.model();
     }
 
     @Override
-    public LlmProvider create(SpiContext context) {
-        LlmSettings settings = LlmSettings.read(context.config(), "CLAUDE", DEFAULT_MODEL, DEFAULT_BASE_URL);
-        String structured = settings.option("STRUCTURED_OUTPUT", "json_schema", "json_schema", "none");
-        return new ClaudeClient(settings, LlmHttp.create(settings, context, new ClaudeErrorReader()),
-                structured.equals("json_schema"));
+    public LlmResponse complete(LlmRequest request) {
+        JsonNode reply = http.postJson(url, Map.of("x-api-key", settings.apiKey(),
+                "anthropic-version", ANTHROPIC_VERSION), body(request));
+        return parse(reply, request);
+    }
+
+    /** Reads the model's description ({@code GET /v1/models/{model}}): proves key, model and network, no tokens. */
+    @Override
+    public dev.worklog.spi.HealthCheck checkHealth() {
+        String modelsUrl = url.substring(0, url.length() - "/messages".length()) + "/models/"
+                + java.net.URLEncoder.encode(settings.model(), java.nio.charset.StandardCharsets.UTF_8);
+        JsonNode reply = http.getJson(modelsUrl, Map.of("x-api-key", settings.apiKey(),
+                "anthropic-version", ANTHROPIC_VERSION));
+        return dev.worklog.spi.HealthCheck.ok("model " + reply.path("id").asText(settings.model())
+                + " is available to the key in " + settings.apiKeyVariable());
+    }
+
+    ObjectNode body(LlmRequest request) {
+        ObjectNode body = JsonNodeFactory.instance.objectNode();
+        body.put("model", settings.model());
+        body.put("max_tokens", request.maxOutputTokens());
+        body.put("system", nativeSchema ? request.system()
+                : request.system() + "\n\n" + JsonSchemas.promptInstruction(request.schemaName(), request.responseSchema()));
+        ObjectNode message = body.putArray("messages").addObject();
+        message.put("role", "user");
+        message.put("content", request.prompt());
+        if (nativeSchema) {
+            ObjectNode format = body.putObject("output_config").putObject("format");
+            format.put("type", "json_schema");
+            format.set("schema", JsonSchemas.parse(request.responseSchema()));
+        }
+        settings.temperature().ifPresent(t -> body.put("temperature", t));
+        return body;
+    }
+
+    LlmResponse parse(JsonNode reply, LlmRequest request) {
+        String model = reply.path("model").asText(settings.model());
+        String stop = reply.path("stop_reason").asText("");
+        switch (stop) {
+            case "max_tokens":
+                throw LlmOutputs.truncated(name(), model, "stop_reason max_tokens", request.maxOutputTokens(), "");
+            case "model_context_window_exceeded":
+                throw LlmOutputs.truncated(name(), model, "stop_reason model_context_window_exceeded",
+                        request.maxOutputTokens(), "the input and output together exceed the model's context window");
+            case "refusal":
+                throw LlmOutputs.refused(name(), model, "stop_reason refusal", text(reply));
+            case "end_turn":
+            case "stop_sequence":
+            case "":
+                break;
+            default:
+                throw LlmOutputs.unusable(name(), model, "stopped with stop_reason " + stop + " instead of end_turn");
+        }
+        String text = text(reply);
+        if (text.isBlank()) {
+            throw LlmOutputs.unusable(name(), model, "returned no text (stop_reason " + stop + ")");
+        }
+        JsonNode usage = reply.path("usage");
+        long input = LlmOutputs.count(usage, "input_tokens") + LlmOutputs.count(usage, "cache_creation_input_tokens")
+                + LlmOutputs.count(usage, "cache_read_input_tokens");
+        return new LlmResponse(text, LlmOutputs.usage(input, LlmOutputs.count(usage, "output_tokens")), model);
+    }
+
+    /** The text blocks joined; thinking and tool blocks are skipped. */
+    private static String text(JsonNode reply) {
+        StringBuilder sb = new StringBuilder();
+        for (JsonNode block : reply.path("content")) {
+            if ("text".equals(block.path("type").asText())) {
+                sb.append(block.path("text").asText(""));
+            }
+        }
+        return sb.toString();
     }
 }

@@ -1,6 +1,6 @@
 /**
  * The Claude provider: Anthropic's Messages API over {@code java.net.http}, with native structured output
- * ({@code output_config.format} of type {@code json_schema}). {@link dev.worklog.llm.claude.ClaudeProvider} is the
+ * ({@code output_config.format} of type {@code json_schema}). {@link dev.worklog.llm.claude.ClaudeProviderFactory} is the
  * only public type; the wire mapping is package-private.
  *
  * <pre>{@code

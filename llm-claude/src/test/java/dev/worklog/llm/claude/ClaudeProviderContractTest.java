@@ -18,12 +18,17 @@ class ClaudeProviderContractTest extends AbstractLlmProviderContractTest {
 
     @Override
     protected LlmProviderFactory factory() {
-        return new ClaudeProvider();
+        return new ClaudeProviderFactory();
     }
 
     @Override
     protected String expectedModelInfoPath(String model) {
         return "/v1/models/" + model;
+    }
+
+    @Override
+    protected String expectedKeysPage() {
+        return "https://console.anthropic.com/settings/keys";
     }
 
     @Override

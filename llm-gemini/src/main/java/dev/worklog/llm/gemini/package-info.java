@@ -1,7 +1,7 @@
 /**
  * The Gemini provider: the Gemini Developer API's {@code generateContent} over {@code java.net.http}, with native
  * structured output ({@code responseMimeType} plus {@code responseJsonSchema}) and the key in the
- * {@code x-goog-api-key} header, never in the URL. {@link dev.worklog.llm.gemini.GeminiProvider} is the only public
+ * {@code x-goog-api-key} header, never in the URL. {@link dev.worklog.llm.gemini.GeminiProviderFactory} is the only public
  * type; the wire mapping is package-private.
  *
  * <pre>{@code

@@ -22,12 +22,17 @@ class GeminiProviderContractTest extends AbstractLlmProviderContractTest {
 
     @Override
     protected LlmProviderFactory factory() {
-        return new GeminiProvider();
+        return new GeminiProviderFactory();
     }
 
     @Override
     protected String expectedModelInfoPath(String model) {
         return "/v1beta/models/" + model;
+    }
+
+    @Override
+    protected String expectedKeysPage() {
+        return "https://aistudio.google.com/app/apikey";
     }
 
     @Override

@@ -1,6 +1,6 @@
 /**
  * The OpenAI provider: Chat Completions over {@code java.net.http}, for OpenAI itself and any OpenAI-compatible
- * server (Ollama, vLLM, LM Studio, Azure OpenAI v1, OpenRouter, Groq). {@link dev.worklog.llm.openai.OpenAiProvider}
+ * server (Ollama, vLLM, LM Studio, Azure OpenAI v1, OpenRouter, Groq). {@link dev.worklog.llm.openai.OpenAiProviderFactory}
  * is the only public type; the wire mapping is package-private.
  *
  * <pre>{@code

@@ -27,12 +27,17 @@ class OpenAiProviderContractTest extends AbstractLlmProviderContractTest {
 
     @Override
     protected LlmProviderFactory factory() {
-        return new OpenAiProvider();
+        return new OpenAiProviderFactory();
     }
 
     @Override
     protected String expectedModelInfoPath(String model) {
         return "/v1/models/" + model;
+    }
+
+    @Override
+    protected String expectedKeysPage() {
+        return "https://platform.openai.com/api-keys";
     }
 
     @Override

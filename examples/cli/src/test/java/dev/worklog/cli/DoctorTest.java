@@ -1,9 +1,13 @@
-package dev.worklog.doctor;
+package dev.worklog.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.worklog.config.WorkLogConfig;
 import dev.worklog.doctor.Check.Status;
+import dev.worklog.doctor.Check;
+import dev.worklog.doctor.Doctor;
+import dev.worklog.doctor.DoctorExtension;
+import dev.worklog.doctor.DoctorReport;
 import dev.worklog.error.AuthenticationException;
 import dev.worklog.error.ConfigurationException;
 import dev.worklog.error.NotFoundException;
@@ -11,38 +15,34 @@ import dev.worklog.error.PermissionDeniedException;
 import dev.worklog.error.QuotaExceededException;
 import dev.worklog.error.RateLimitException;
 import dev.worklog.error.TransportException;
-import dev.worklog.model.DailyLog;
-import dev.worklog.model.MonthlyRollup;
-import dev.worklog.model.Period;
-import dev.worklog.model.StoredRef;
-import dev.worklog.model.WeeklyRollup;
+import dev.worklog.llm.claude.ClaudeProviderFactory;
+import dev.worklog.notion.NotionRepositoryFactory;
+import dev.worklog.server.ServerDoctorExtension;
 import dev.worklog.spi.HealthCheck;
-import dev.worklog.spi.LlmProvider;
 import dev.worklog.spi.LlmProviderFactory;
-import dev.worklog.spi.LlmRequest;
-import dev.worklog.spi.LlmResponse;
 import dev.worklog.spi.NamedServices;
-import dev.worklog.spi.SpiContext;
-import dev.worklog.spi.WorkLogRepository;
 import dev.worklog.spi.WorkLogRepositoryFactory;
-import dev.worklog.summarize.OfflineSummarizer;
-import dev.worklog.testing.InMemoryWorkLogRepository;
+import dev.worklog.store.LocalRepositoryFactory;
+import dev.worklog.summarize.OfflineSummarizerFactory;
+import dev.worklog.testing.DoctorFakes;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.YearMonth;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
-import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+/**
+ * {@code worklog doctor}'s checklist with every module the CLI ships: core runs the checks, and the Notion store,
+ * the Claude provider and the REST server word their own (their real factories' advice and extensions), while the
+ * store and the model themselves are fakes that fail where a test says.
+ */
 class DoctorTest {
     private static final String NOTION_KEY = "secret_notion_0123456789abcdef";
     private static final String CLAUDE_KEY = "sk-ant-claude-0123456789abcdef";
@@ -52,8 +52,8 @@ class DoctorTest {
     Path dir;
 
     /** A store that reads from memory unless told to fail on one of its three collections. */
-    private final FakeStore store = new FakeStore();
-    private final FakeLlm llm = new FakeLlm();
+    private final DoctorFakes.Store store = new DoctorFakes.Store();
+    private final DoctorFakes.Llm llm = new DoctorFakes.Llm();
     private final List<String> extensionCalls = new ArrayList<>();
 
     private Map<String, String> healthyVariables() {
@@ -74,11 +74,18 @@ class DoctorTest {
         WorkLogConfig config = WorkLogConfig.of(variables);
         return Doctor.builder().config(config).clock(CLOCK)
                 .repositoryFactories(NamedServices.of(WorkLogRepositoryFactory::name, "store", "WORKLOG_STORE",
-                        store.factory("notion"), store.factory("local")))
+                        store.factory(new NotionRepositoryFactory()), store.factory(new LocalRepositoryFactory())))
                 .providerFactories(NamedServices.of(LlmProviderFactory::name, "LLM provider", "LLM_PROVIDER",
-                        llm.factory("claude", "CLAUDE_API_KEY"), new OfflineSummarizer.Factory()))
-                .extensions(List.of(extensions))
+                        llm.factory(new ClaudeProviderFactory()), new OfflineSummarizerFactory()))
+                .extensions(withServer(extensions))
                 .build().run();
+    }
+
+    /** The test's store checks, then the REST server's own (the API token), as ServiceLoader finds them in the CLI. */
+    private static List<DoctorExtension> withServer(DoctorExtension... extensions) {
+        List<DoctorExtension> all = new ArrayList<>(List.of(extensions));
+        all.add(new ServerDoctorExtension());
+        return all;
     }
 
     private static Check check(DoctorReport report, String prefix) {
@@ -376,137 +383,5 @@ class DoctorTest {
             }
         }
         throw new AssertionError(prefix + " not in " + lines);
-    }
-
-    /** A store whose reads can be made to fail; records what was read. */
-    static final class FakeStore {
-        final List<String> reads = new ArrayList<>();
-        RuntimeException createFailure;
-        Supplier<Object> daily = () -> null;
-        Supplier<Object> weekly = () -> null;
-        Supplier<Object> monthly = () -> null;
-
-        WorkLogRepositoryFactory factory(String name) {
-            return new WorkLogRepositoryFactory() {
-                @Override
-                public String name() {
-                    return name;
-                }
-
-                @Override
-                public WorkLogRepository create(SpiContext context) {
-                    if (createFailure != null) {
-                        throw createFailure;
-                    }
-                    return new Repo("fake " + name);
-                }
-            };
-        }
-
-        final class Repo implements WorkLogRepository {
-            private final InMemoryWorkLogRepository memory = new InMemoryWorkLogRepository();
-            private final String description;
-
-            Repo(String description) {
-                this.description = description;
-            }
-
-            @Override
-            public String describe() {
-                return description;
-            }
-
-            @Override
-            public StoredRef saveDailyLog(DailyLog log) {
-                throw new AssertionError("doctor must not write");
-            }
-
-            @Override
-            public List<DailyLog> findDailyLogs(Period period, Set<String> statuses) {
-                reads.add("daily " + period);
-                daily.get();
-                return memory.findDailyLogs(period, statuses);
-            }
-
-            @Override
-            public Optional<WeeklyRollup> findWeekly(Period period) {
-                reads.add("weekly " + period);
-                weekly.get();
-                return Optional.empty();
-            }
-
-            @Override
-            public List<WeeklyRollup> findWeeklies(Period overlapping) {
-                throw new AssertionError("not used by doctor");
-            }
-
-            @Override
-            public StoredRef upsertWeekly(WeeklyRollup rollup) {
-                throw new AssertionError("doctor must not write");
-            }
-
-            @Override
-            public Optional<MonthlyRollup> findMonthly(YearMonth month) {
-                reads.add("monthly " + month);
-                monthly.get();
-                return Optional.empty();
-            }
-
-            @Override
-            public List<MonthlyRollup> findMonthlies(Period overlapping) {
-                throw new AssertionError("not used by doctor");
-            }
-
-            @Override
-            public StoredRef upsertMonthly(MonthlyRollup rollup) {
-                throw new AssertionError("doctor must not write");
-            }
-        }
-    }
-
-    /** An LLM whose health check can be scripted; any completion is a test failure (doctor spends no tokens). */
-    static final class FakeLlm {
-        int healthChecks;
-        Supplier<HealthCheck> health = () -> HealthCheck.ok("model fake-model is available to the key");
-
-        LlmProviderFactory factory(String name, String keyVariable) {
-            return new LlmProviderFactory() {
-                @Override
-                public String name() {
-                    return name;
-                }
-
-                @Override
-                public List<String> requiredVariables() {
-                    return List.of(keyVariable);
-                }
-
-                @Override
-                public LlmProvider create(SpiContext context) {
-                    return new LlmProvider() {
-                        @Override
-                        public String name() {
-                            return name;
-                        }
-
-                        @Override
-                        public String model() {
-                            return "fake-model";
-                        }
-
-                        @Override
-                        public LlmResponse complete(LlmRequest request) {
-                            throw new AssertionError("doctor must not spend tokens");
-                        }
-
-                        @Override
-                        public HealthCheck checkHealth() {
-                            healthChecks++;
-                            return health.get();
-                        }
-                    };
-                }
-            };
-        }
     }
 }
