@@ -2,7 +2,6 @@ package dev.worklog.rest.internal;
 
 import dev.worklog.internal.Hashes;
 import dev.worklog.rest.ApiRequest;
-import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.List;
 import java.util.Map;
@@ -65,7 +64,7 @@ public final class BearerAuth {
     }
 
     private static byte[] digest(String token) {
-        return Hashes.sha256Hex(token).getBytes(StandardCharsets.US_ASCII);
+        return Hashes.sha256(token);
     }
 
     private static int indexOfWhitespace(String s) {
