@@ -121,18 +121,14 @@ public final class Main {
         }
     }
 
-    /** A started server; {@link #stop()} is what SIGTERM runs. */
-    public static final class Running {
-        private final ApiServer server;
-        private final WorkLogApi api;
-        private final ServerOptions options;
-
-        Running(ApiServer server, WorkLogApi api, ServerOptions options) {
-            this.server = server;
-            this.api = api;
-            this.options = options;
-        }
-
+    /**
+     * A started server; {@link #stop()} is what SIGTERM runs.
+     *
+     * @param server the listening server
+     * @param api the API it serves (and the SDK behind it)
+     * @param options the server's settings
+     */
+    public record Running(ApiServer server, WorkLogApi api, ServerOptions options) {
         /** The port listened on. */
         public int port() {
             return server.port();
