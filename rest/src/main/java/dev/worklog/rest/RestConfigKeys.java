@@ -3,8 +3,8 @@ package dev.worklog.rest;
 /**
  * The variables of the REST API and its built-in server, read from the same configuration as the SDK's
  * ({@link dev.worklog.config.WorkLogConfig}: the environment and {@code ./.env}). The SDK's own variables are in
- * {@link dev.worklog.config.ConfigKeys}; the outbox's ({@code WORKLOG_OUTBOX_DIR}, {@code WORKLOG_OUTBOX_DURABLE},
- * {@code WORKLOG_OUTBOX_BACKOFF}, {@code WORKLOG_OUTBOX_MAX_BACKOFF}) are core's.
+ * {@link dev.worklog.config.ConfigKeys}; the outbox's folder and durability ({@code WORKLOG_OUTBOX_DIR},
+ * {@code WORKLOG_OUTBOX_DURABLE}) are core's, as the CLI's {@code outbox} commands read them too.
  */
 public final class RestConfigKeys {
     /** The bearer token every route but {@code /health} requires; unset: the API is open. */
@@ -27,6 +27,10 @@ public final class RestConfigKeys {
     public static final String IDLE_TIMEOUT = "WORKLOG_SERVER_IDLE_TIMEOUT";
     /** The most connections open at once. */
     public static final String MAX_CONNECTIONS = "WORKLOG_SERVER_MAX_CONNECTIONS";
+    /** The outbox's first wait after a failed background delivery (doubling per failure); default 2 s. */
+    public static final String OUTBOX_BACKOFF = "WORKLOG_OUTBOX_BACKOFF";
+    /** The outbox's longest wait between background deliveries; default 5 minutes. */
+    public static final String OUTBOX_MAX_BACKOFF = "WORKLOG_OUTBOX_MAX_BACKOFF";
 
     private RestConfigKeys() {
     }

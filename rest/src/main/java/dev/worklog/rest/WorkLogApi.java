@@ -199,8 +199,8 @@ public final class WorkLogApi implements AutoCloseable {
 
         /**
          * Where unset parts come from: {@value RestConfigKeys#API_AUTH_TOKEN}, the outbox's variables
-         * ({@code WORKLOG_OUTBOX_DIR}, {@code WORKLOG_OUTBOX_DURABLE}, {@code WORKLOG_OUTBOX_BACKOFF},
-         * {@code WORKLOG_OUTBOX_MAX_BACKOFF}), and, unless {@link #logger} is given, the SDK's.
+         * ({@code WORKLOG_OUTBOX_DIR}, {@code WORKLOG_OUTBOX_DURABLE}, {@value RestConfigKeys#OUTBOX_BACKOFF},
+         * {@value RestConfigKeys#OUTBOX_MAX_BACKOFF}), and, unless {@link #logger} is given, the SDK's.
          */
         public Builder config(WorkLogConfig value) {
             this.config = Objects.requireNonNull(value, "config");
@@ -250,8 +250,8 @@ public final class WorkLogApi implements AutoCloseable {
                     m -> new ConfigurationException(RestConfigKeys.API_AUTH_TOKEN + m));
             Path dir = outboxDirectory != null ? outboxDirectory : Outbox.directory(config);
             boolean durable = Outbox.durable(config);
-            Duration backoff = positive("WORKLOG_OUTBOX_BACKOFF", Duration.ofSeconds(2));
-            Duration maxBackoff = positive("WORKLOG_OUTBOX_MAX_BACKOFF", Duration.ofMinutes(5));
+            Duration backoff = positive(RestConfigKeys.OUTBOX_BACKOFF, Duration.ofSeconds(2));
+            Duration maxBackoff = positive(RestConfigKeys.OUTBOX_MAX_BACKOFF, Duration.ofMinutes(5));
             AtomicReference<Outbox> outbox = new AtomicReference<>();
             WorkLogger.Builder b = logger != null ? logger : WorkLogger.builder().config(config);
             WorkLogger built = b.repositoryDecorator((WorkLogRepository repo, SpiContext ctx) -> {
