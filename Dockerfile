@@ -19,6 +19,7 @@ COPY notion/ notion/
 COPY llm-claude/ llm-claude/
 COPY llm-openai/ llm-openai/
 COPY llm-gemini/ llm-gemini/
+COPY rest/ rest/
 COPY examples/ examples/
 # tests are CI's job (.ci/run); javadoc and source jars are for publishing
 RUN mvn -B -q -DskipTests -Dmaven.javadoc.skip=true -Dmaven.source.skip=true -pl examples/cli -am package

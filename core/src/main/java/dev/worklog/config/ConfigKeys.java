@@ -3,7 +3,8 @@ package dev.worklog.config;
 /**
  * The environment variables core reads. Names shared with the original system keep their meaning. Each plug-in
  * module owns its own names: the Notion store's are on {@code NotionRepositoryFactory}, each provider's on its
- * factory ({@code CLAUDE_API_KEY}, {@code CLAUDE_MODEL}, ...).
+ * factory ({@code CLAUDE_API_KEY}, {@code CLAUDE_MODEL}, ...), the REST API's and its server's
+ * ({@code API_AUTH_TOKEN}, {@code PORT}, ...) on {@code RestConfigKeys} in {@code worklog-rest}.
  */
 public final class ConfigKeys {
     /**
@@ -32,10 +33,6 @@ public final class ConfigKeys {
     public static final String LOG_FILE = "LOG_FILE";
     /** {@code DEBUG}, {@code INFO} (default), {@code WARN} or {@code ERROR}. */
     public static final String LOG_LEVEL = "LOG_LEVEL";
-    /** Bearer token the REST server requires; unset means no auth. Read by the REST API; the name moves there. */
-    public static final String API_AUTH_TOKEN = "API_AUTH_TOKEN";
-    /** The REST server's port; default 8000. Read by the HTTP server; the name moves to the REST module. */
-    public static final String PORT = "PORT";
     /** The most tokens a roll-up reply may use; default 8192. */
     public static final String WORKLOG_MAX_OUTPUT_TOKENS = "WORKLOG_MAX_OUTPUT_TOKENS";
     /** Most seconds we wait when a server asks us to (Retry-After) before giving up; default 60. */

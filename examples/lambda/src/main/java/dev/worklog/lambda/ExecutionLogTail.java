@@ -3,12 +3,11 @@ package dev.worklog.lambda;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
+import java.nio.channels.SeekableByteChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 
 /**
  * Copies the lines the execution log gained during an invocation to stdout, which Lambda sends to CloudWatch: the
@@ -16,57 +15,46 @@ import java.nio.file.StandardOpenOption;
  * ({@code weekly_processor}, {@code rate_limit_exceeded}) must work in CloudWatch.
  */
 final class ExecutionLogTail {
-    /** Most bytes copied per invocation; a roll-up writes a few lines, this only bounds a runaway. */
-    static final int MAX_BYTES = 256 * 1024;
+    static final int MAX_BYTES = 256 * 1024; // per invocation: a roll-up writes a few lines, this bounds a runaway
 
     private final Path file;
     private final PrintStream out;
     private long offset;
 
+    /** @param file the execution log, or {@code null} for none; what it holds now was printed by its own run */
     ExecutionLogTail(Path file, PrintStream out) {
         this.file = file;
         this.out = out;
-        this.offset = size(file); // lines from before this environment started were printed by their own run
+        try {
+            this.offset = file == null ? 0 : Files.size(file);
+        } catch (IOException e) {
+            this.offset = 0;
+        }
     }
 
-    /** Prints what was appended since the last call; never throws (logging must not fail a request). */
+    /** Prints the whole lines appended since the last call; never throws (logging must not fail a request). */
     synchronized void flush() {
         if (file == null) {
             return;
         }
-        try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
-            long size = ch.size();
-            if (size < offset) {
-                offset = 0; // rotated or truncated
-            }
-            if (size == offset) {
-                return;
-            }
-            long end = Math.min(size, offset + MAX_BYTES);
-            ByteBuffer buffer = ByteBuffer.allocate((int) (end - offset));
-            while (buffer.hasRemaining() && ch.read(buffer, offset + buffer.position()) > 0) {
+        try (SeekableByteChannel ch = Files.newByteChannel(file)) {
+            offset = ch.size() < offset ? 0 : offset; // rotated or truncated: from the start
+            ByteBuffer buffer = ByteBuffer.allocate((int) Math.min(ch.size() - offset, MAX_BYTES));
+            ch.position(offset);
+            while (buffer.hasRemaining() && ch.read(buffer) > 0) {
                 // read until full
             }
-            String text = new String(buffer.array(), 0, buffer.position(), StandardCharsets.UTF_8);
-            int lastNewline = text.lastIndexOf('\n');
-            if (lastNewline < 0) {
-                return; // half a line: wait for the rest
+            int end = buffer.position();
+            while (end > 0 && buffer.get(end - 1) != '\n') {
+                end--; // half a line (a newline byte is never part of a longer UTF-8 sequence): wait for the rest
             }
-            out.print(text.substring(0, lastNewline + 1));
+            out.print(new String(buffer.array(), 0, end, StandardCharsets.UTF_8));
             out.flush();
-            offset += text.substring(0, lastNewline + 1).getBytes(StandardCharsets.UTF_8).length;
+            offset += end;
         } catch (NoSuchFileException e) {
-            offset = 0;
+            offset = 0; // not written yet, or removed: the next line starts a new file
         } catch (IOException | RuntimeException e) {
             // the log is a copy for convenience; the file stays the record
-        }
-    }
-
-    private static long size(Path file) {
-        try {
-            return file == null ? 0 : Files.size(file);
-        } catch (IOException e) {
-            return 0;
         }
     }
 }

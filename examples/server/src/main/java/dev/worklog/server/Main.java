@@ -1,21 +1,22 @@
 package dev.worklog.server;
 
-import dev.worklog.WorkLogger;
-import dev.worklog.config.ConfigKeys;
 import dev.worklog.config.WorkLogConfig;
 import dev.worklog.error.WorkLogException;
-import dev.worklog.internal.outbox.FlushResult;
-import dev.worklog.internal.outbox.Outbox;
 import dev.worklog.log.ExecutionLog;
+import dev.worklog.rest.ApiServer;
+import dev.worklog.rest.RestConfigKeys;
+import dev.worklog.rest.ServerOptions;
+import dev.worklog.rest.WorkLogApi;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
-import java.time.Clock;
 import java.util.Locale;
-import java.util.concurrent.atomic.AtomicReference;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 
 /**
- * Starts the REST server from the environment ({@code ./worklog serve} runs this class). A bad configuration
- * fails at once with one line on stderr and exit status 1; SIGTERM (or Ctrl+C) shuts down gracefully.
+ * Starts the REST server from the environment ({@code ./worklog serve} runs this class): the SDK's
+ * {@link WorkLogApi} on its built-in {@link ApiServer}. A bad configuration fails at once with one line on stderr
+ * and exit status 1; SIGTERM (or Ctrl+C) shuts down gracefully.
  */
 public final class Main {
     /** The Notion module's variable for the longest total wait of one call's retries. */
@@ -64,7 +65,7 @@ public final class Main {
     }
 
     /**
-     * Builds the SDK, the outbox and the server, and starts listening.
+     * Builds the API (the SDK with the outbox in front of its store) and the server, and starts listening.
      *
      * @param out where start-up notes go
      * @throws WorkLogException (a configuration error naming the variable) when the configuration is bad
@@ -77,74 +78,42 @@ public final class Main {
                 : given.with(NOTION_RETRY_BUDGET, SERVER_NOTION_RETRY_BUDGET);
         ServerOptions options = ServerOptions.fromConfig(config);
         // bind on another core while the SDK (store, providers, Jackson) loads: start-up is mostly class loading
-        java.util.concurrent.CompletableFuture<HttpApiServer> binding =
-                java.util.concurrent.CompletableFuture.supplyAsync(() -> HttpApiServer.bind(options));
-        AtomicReference<Outbox> outbox = new AtomicReference<>();
-        WorkLogger logger;
+        CompletableFuture<ApiServer> binding = CompletableFuture.supplyAsync(() -> ApiServer.bind(options));
+        WorkLogApi api;
         try {
-            java.time.Duration backoff = positive(config, "WORKLOG_OUTBOX_BACKOFF", java.time.Duration.ofSeconds(2));
-            java.time.Duration maxBackoff = positive(config, "WORKLOG_OUTBOX_MAX_BACKOFF",
-                    java.time.Duration.ofMinutes(5));
-            boolean durable = Outbox.durable(config);
-            logger = WorkLogger.builder().config(config).repositoryDecorator((repo, ctx) -> {
-                outbox.set(Outbox.builder(options.outboxDir(), repo).clock(ctx.clock()).durableFolder(durable)
-                        .initialBackoff(backoff).maxBackoff(maxBackoff.compareTo(backoff) < 0 ? backoff : maxBackoff)
-                        .executionLog(ctx.executionLog()).build());
-                return outbox.get();
-            }).build();
+            api = WorkLogApi.builder().config(config).build();
         } catch (RuntimeException e) {
-            binding.thenAccept(HttpApiServer::close); // a bad configuration: give the port back
+            binding.thenAccept(ApiServer::close); // a bad configuration: give the port back
             throw e;
         }
-        HttpApiServer server;
-        ApiHandler handler;
+        ApiServer server;
         try {
-            handler = new ApiHandler(logger, outbox.get(), options.authToken(), Clock.systemUTC());
-            server = join(binding).start(handler);
+            server = join(binding).start(api);
         } catch (RuntimeException e) {
-            logger.close();
+            api.close();
             throw e;
         }
-        outbox.get().start();
-        Thread warmUp = new Thread(() -> {
-            try {
-                handler.awaitFirstRequest(java.time.Duration.ofSeconds(3));
-                handler.warmUp();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }, "worklog-warm-up");
-        warmUp.setDaemon(true);
-        warmUp.setPriority(Thread.MIN_PRIORITY);
-        warmUp.start();
-        logger.startupNotes().forEach(n -> out.println("note: " + n));
-        if (options.authToken() == null) {
-            out.println("WARNING: " + ConfigKeys.API_AUTH_TOKEN + " is not set: the API is open to anyone who can "
+        api.start();
+        api.logger().startupNotes().forEach(n -> out.println("note: " + n));
+        if (!api.authEnabled()) {
+            out.println("WARNING: " + RestConfigKeys.API_AUTH_TOKEN + " is not set: the API is open to anyone who can "
                     + "reach port " + server.port() + ". Set it in production.");
         }
-        int pending = outbox.get().pending().size();
+        int pending = api.queuedEntries();
         String line = "worklog API listening on http://" + options.bind() + ":" + server.port() + " (store: "
-                + logger.repository().describe() + "; auth " + (options.authToken() == null ? "off" : "on")
+                + api.logger().repository().describe() + "; auth " + (api.authEnabled() ? "on" : "off")
                 + "; " + options.threads() + " workers, queue " + options.queue()
                 + (pending > 0 ? "; " + pending + " queued entries to deliver" : "") + ")";
         out.println(line);
         out.flush();
-        logger.executionLog().info(ExecutionLog.API_SERVER, line);
-        return new Running(server, outbox.get(), logger, options);
+        api.logger().executionLog().info(ExecutionLog.API_SERVER, line);
+        return new Running(server, api, options);
     }
 
-    private static java.time.Duration positive(WorkLogConfig config, String name, java.time.Duration fallback) {
-        java.time.Duration d = config.getDuration(name, fallback);
-        if (d.isZero()) {
-            throw new dev.worklog.error.ConfigurationException(name + " must be longer than 0 s");
-        }
-        return d;
-    }
-
-    private static HttpApiServer join(java.util.concurrent.CompletableFuture<HttpApiServer> binding) {
+    private static ApiServer join(CompletableFuture<ApiServer> binding) {
         try {
             return binding.join();
-        } catch (java.util.concurrent.CompletionException e) {
+        } catch (CompletionException e) {
             if (e.getCause() instanceof RuntimeException r) {
                 throw r; // the port is in use, or the address is wrong: as if bound on this thread
             }
@@ -152,28 +121,17 @@ public final class Main {
         }
     }
 
-    /** A started server; {@link #stop()} is what SIGTERM runs. */
-    public static final class Running {
-        private final HttpApiServer server;
-        private final Outbox outbox;
-        private final WorkLogger logger;
-        private final ServerOptions options;
-
-        Running(HttpApiServer server, Outbox outbox, WorkLogger logger, ServerOptions options) {
-            this.server = server;
-            this.outbox = outbox;
-            this.logger = logger;
-            this.options = options;
-        }
-
+    /**
+     * A started server; {@link #stop()} is what SIGTERM runs.
+     *
+     * @param server the listening server
+     * @param api the API it serves (and the SDK behind it)
+     * @param options the server's settings
+     */
+    public record Running(ApiServer server, WorkLogApi api, ServerOptions options) {
         /** The port listened on. */
         public int port() {
             return server.port();
-        }
-
-        /** The outbox in front of the store. */
-        public Outbox outbox() {
-            return outbox;
         }
 
         /**
@@ -181,18 +139,18 @@ public final class Main {
          * try once more to deliver the outbox, close the store.
          */
         public synchronized void stop() {
-            ExecutionLog log = logger.executionLog();
+            ExecutionLog log = api.logger().executionLog();
             boolean drained = server.shutdown(options.shutdownTimeout());
             String note = drained ? "all requests in flight finished" : "requests still in flight after "
                     + options.shutdownTimeout().toSeconds() + " s were cut off";
             try {
-                FlushResult flushed = outbox.flush();
-                note += "; outbox: " + flushed.delivered().size() + " delivered, " + flushed.remaining().size()
+                int delivered = api.deliverQueued();
+                note += "; outbox: " + delivered + " delivered, " + api.queuedEntries()
                         + " kept on disk for the next start";
             } catch (RuntimeException e) {
                 note += "; outbox flush failed (" + e.getMessage() + "), entries kept on disk";
             }
-            logger.close(); // closes the outbox, which closes the store
+            api.close(); // closes the outbox, which closes the store
             log.info(ExecutionLog.API_SERVER, "API server stopped: " + note);
             System.out.println("worklog API stopped: " + note);
             System.out.flush();

@@ -1,8 +1,8 @@
 package dev.worklog.server;
 
-import dev.worklog.config.ConfigKeys;
 import dev.worklog.doctor.Check;
 import dev.worklog.doctor.DoctorExtension;
+import dev.worklog.rest.RestConfigKeys;
 import dev.worklog.spi.SpiContext;
 import dev.worklog.spi.WorkLogRepository;
 import java.util.List;
@@ -26,8 +26,8 @@ public final class ServerDoctorExtension implements DoctorExtension {
 
     @Override
     public List<Check> checks(SpiContext context) {
-        if (context.config().isSet(ConfigKeys.API_AUTH_TOKEN)) {
-            int length = context.config().get(ConfigKeys.API_AUTH_TOKEN).orElse("").length();
+        if (context.config().isSet(RestConfigKeys.API_AUTH_TOKEN)) {
+            int length = context.config().get(RestConfigKeys.API_AUTH_TOKEN).orElse("").length();
             return List.of(length < 16
                     ? Check.warn(API_TOKEN, "API_AUTH_TOKEN is set but short (" + length + " characters)",
                             "Use a long random token, e.g. `openssl rand -hex 32`")
@@ -41,6 +41,6 @@ public final class ServerDoctorExtension implements DoctorExtension {
 
     @Override
     public List<String> variables() {
-        return List.of(ConfigKeys.API_AUTH_TOKEN, ConfigKeys.PORT);
+        return List.of(RestConfigKeys.API_AUTH_TOKEN, RestConfigKeys.PORT);
     }
 }

@@ -1,10 +1,7 @@
 /**
- * The REST server example: the original system's API on the JDK's {@code com.sun.net.httpserver}, hardened.
- *
- * <p>All request handling lives in {@link dev.worklog.server.ApiHandler}, which knows nothing of the transport:
- * it maps an {@link dev.worklog.server.ApiRequest} to an {@link dev.worklog.server.ApiResponse}.
- * {@link dev.worklog.server.HttpApiServer} is the thin binding to the JDK HTTP server (worker pool, load shedding,
- * graceful shutdown); a serverless adapter (AWS Lambda) would be another thin binding over the same handler. The
- * behaviour itself (validation, storing, the outbox, roll-ups) is the SDK's.
+ * The REST server: {@link dev.worklog.server.Main} reads the configuration, builds the SDK's
+ * {@link dev.worklog.rest.WorkLogApi} (with the durable outbox in front of the store) and serves it on the
+ * built-in {@link dev.worklog.rest.ApiServer} (one event loop, a worker pool, load shedding, graceful shutdown).
+ * Everything else — routes, auth, bodies, errors, the transport — is the {@code worklog-rest} module's.
  */
 package dev.worklog.server;

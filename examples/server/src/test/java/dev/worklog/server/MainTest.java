@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.worklog.config.WorkLogConfig;
 import dev.worklog.error.ConfigurationException;
+import dev.worklog.rest.Samples;
 import java.io.BufferedReader;
 import java.io.ByteArrayOutputStream;
 import java.io.InputStreamReader;

@@ -7,8 +7,8 @@ import static dev.worklog.server.bench.BenchSupport.procStatus;
 import static dev.worklog.server.bench.BenchSupport.readFlags;
 import static dev.worklog.server.bench.BenchSupport.readResponse;
 
-import dev.worklog.server.GarbageRequests;
-import dev.worklog.server.GarbageRequests.Garbage;
+import dev.worklog.rest.GarbageRequests;
+import dev.worklog.rest.GarbageRequests.Garbage;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
