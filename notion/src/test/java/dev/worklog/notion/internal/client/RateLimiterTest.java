@@ -1,4 +1,4 @@
-package dev.worklog.notion.internal;
+package dev.worklog.notion.internal.client;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package dev.worklog.notion.internal;
+package dev.worklog.notion.internal.client;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.worklog.error.UpstreamError;
