@@ -37,19 +37,20 @@ import org.slf4j.LoggerFactory;
 public final class NotionClient {
     /** The version used when none is configured. */
     public static final String DEFAULT_VERSION = "2025-09-03";
-    /** The first version with data sources. */
-    public static final String DATA_SOURCE_VERSION = "2025-09-03";
     /** The {@code afterId} that inserts before every child; only versions with positions can ({@link #usesPositions}). */
     public static final String START = "start";
-    /** The first version that places appended children with {@code position} rather than {@code after}. */
-    public static final String POSITION_VERSION = "2026-03-11";
-    /** The first version whose pages go to the trash with {@code in_trash} rather than {@code archived}. */
-    public static final String IN_TRASH_VERSION = "2026-03-11";
     /** Notion's largest page size. */
     public static final int PAGE_SIZE = 100;
 
     private static final Logger LOG = LoggerFactory.getLogger(NotionClient.class);
     private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(70);
+    /** The first version with data sources. */
+    private static final String DATA_SOURCE_VERSION = "2025-09-03";
+    /**
+     * The first version that places appended children with {@code position} rather than {@code after}, and whose
+     * pages go to the trash with {@code in_trash} rather than {@code archived}.
+     */
+    private static final String POSITION_VERSION = "2026-03-11";
 
     private final URI baseUrl;
     private final String version;
@@ -212,7 +213,7 @@ public final class NotionClient {
     /** Moves a page to the trash ({@code in_trash} from 2026-03-11, {@code archived} before). */
     public void trashPage(String pageId) {
         ObjectNode body = Json.MAPPER.createObjectNode();
-        body.put(version.compareTo(IN_TRASH_VERSION) >= 0 ? "in_trash" : "archived", true);
+        body.put(version.compareTo(POSITION_VERSION) >= 0 ? "in_trash" : "archived", true);
         updatePage(pageId, body);
     }
 
