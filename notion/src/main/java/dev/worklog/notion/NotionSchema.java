@@ -1,10 +1,19 @@
 package dev.worklog.notion;
 
+import static dev.worklog.notion.NotionSchema.Type.DATE;
+import static dev.worklog.notion.NotionSchema.Type.MULTI_SELECT;
+import static dev.worklog.notion.NotionSchema.Type.RELATION;
+import static dev.worklog.notion.NotionSchema.Type.RICH_TEXT;
+import static dev.worklog.notion.NotionSchema.Type.SELECT;
+import static dev.worklog.notion.NotionSchema.Type.TITLE;
+import static dev.worklog.notion.NotionSchema.Type.URL;
+
 import dev.worklog.config.WorkLogConfig;
 import java.util.EnumMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * The property names worklog reads and writes in the three Notion databases. The defaults are those of the
@@ -18,63 +27,99 @@ import java.util.Objects;
  * {@code NOTION_PROPERTY_DAILY_TITLE=Task}.
  */
 public final class NotionSchema {
-    /** One property of one database, with its default name and its Notion type. */
+    /** The three databases of the design. */
+    public enum Database {
+        /** Daily Work Logs: a page per daily log ({@code NOTION_DB1_ID}). */
+        DAILY,
+        /** Weekly Achievements: a page per week's roll-up ({@code NOTION_DB2_ID}). */
+        WEEKLY,
+        /** Monthly Highlights: a page per month's roll-up ({@code NOTION_DB3_ID}). */
+        MONTHLY;
+
+        /** The variable that holds the database's id: {@code NOTION_DB1_ID}, {@code _DB2_} or {@code _DB3_}. */
+        public String variable() {
+            return "NOTION_DB" + (ordinal() + 1) + "_ID";
+        }
+
+        /** The database's name in the design, e.g. {@code Daily Work Logs}. */
+        public String title() {
+            return switch (this) {
+                case DAILY -> "Daily Work Logs";
+                case WEEKLY -> "Weekly Achievements";
+                case MONTHLY -> "Monthly Highlights";
+            };
+        }
+    }
+
+    /** The Notion property types worklog reads and writes. */
+    enum Type {
+        TITLE, DATE, SELECT, MULTI_SELECT, RICH_TEXT, URL, RELATION;
+
+        /** As Notion spells it, e.g. {@code multi_select}. */
+        String wire() {
+            return name().toLowerCase(Locale.ROOT);
+        }
+    }
+
+    /**
+     * One property of one database (the one its name starts with), with its default name and its Notion type.
+     */
     public enum Property {
         /** Daily log title ({@code title}). */
-        DAILY_TITLE(1, "Name", "title"),
+        DAILY_TITLE("Name", TITLE),
         /** Day of the work, written as YYYY-MM-DD ({@code date}). */
-        DAILY_DATE(1, "Logged Date", "date"),
+        DAILY_DATE("Logged Date", DATE),
         /** Category ({@code select}). */
-        DAILY_CATEGORY(1, "Category", "select"),
+        DAILY_CATEGORY("Category", SELECT),
         /** High, Medium or Low ({@code select}). */
-        DAILY_IMPACT(1, "Impact Level", "select"),
+        DAILY_IMPACT("Impact Level", SELECT),
         /** Technologies ({@code multi_select}). */
-        DAILY_TECH_STACK(1, "Tech Stack", "multi_select"),
+        DAILY_TECH_STACK("Tech Stack", MULTI_SELECT),
         /** Status ({@code select}). */
-        DAILY_STATUS(1, "Status", "select"),
+        DAILY_STATUS("Status", SELECT),
         /** Measurable results ({@code rich_text}). */
-        DAILY_METRICS(1, "Metrics", "rich_text"),
+        DAILY_METRICS("Metrics", RICH_TEXT),
         /** Ticket link ({@code url}). */
-        DAILY_TICKET_URL(1, "Ticket URL", "url"),
+        DAILY_TICKET_URL("Ticket URL", URL),
         /**
          * The entry's identity ({@code rich_text}), so that "did this create land?" is an exact lookup. Optional:
          * without it the id rides on the page body (see {@link NotionWorkLogRepository}).
          */
-        DAILY_ENTRY_ID(1, "Entry ID", "rich_text", true),
+        DAILY_ENTRY_ID("Entry ID", RICH_TEXT, true),
         /** Weekly roll-up title ({@code title}). */
-        WEEKLY_TITLE(2, "Title", "title"),
+        WEEKLY_TITLE("Title", TITLE),
         /** First day of the week ({@code date}). */
-        WEEKLY_START(2, "Period Start", "date"),
+        WEEKLY_START("Period Start", DATE),
         /** Last day of the week ({@code date}). */
-        WEEKLY_END(2, "Period End", "date"),
+        WEEKLY_END("Period End", DATE),
         /** Up to three highlights, one a line ({@code rich_text}). */
-        WEEKLY_HIGHLIGHTS(2, "Key Highlights", "rich_text"),
+        WEEKLY_HIGHLIGHTS("Key Highlights", RICH_TEXT),
         /** When the roll-up was made ({@code date}). */
-        WEEKLY_GENERATED_AT(2, "Generated At", "date"),
+        WEEKLY_GENERATED_AT("Generated At", DATE),
         /** The week's daily logs ({@code relation} to the daily database). */
-        WEEKLY_SOURCE_LOGS(2, "Source Logs", "relation"),
+        WEEKLY_SOURCE_LOGS("Source Logs", RELATION),
         /** Monthly roll-up title ({@code title}). */
-        MONTHLY_TITLE(3, "Title", "title"),
+        MONTHLY_TITLE("Title", TITLE),
         /** First day of the month ({@code date}). */
-        MONTHLY_MONTH(3, "Year-Month", "date"),
+        MONTHLY_MONTH("Year-Month", DATE),
         /** When the roll-up was made ({@code date}). */
-        MONTHLY_GENERATED_AT(3, "Generated At", "date"),
+        MONTHLY_GENERATED_AT("Generated At", DATE),
         /** The weekly roll-ups overlapping the month ({@code relation} to the weekly database). */
-        MONTHLY_SOURCE_WEEKS(3, "Source Weeks", "relation"),
+        MONTHLY_SOURCE_WEEKS("Source Weeks", RELATION),
         /** Counts over the month's daily logs ({@code rich_text}). */
-        MONTHLY_STATS(3, "Stats", "rich_text");
+        MONTHLY_STATS("Stats", RICH_TEXT);
 
-        private final int database;
+        private final Database database;
         private final String defaultName;
-        private final String type;
+        private final Type type;
         private final boolean optional;
 
-        Property(int database, String defaultName, String type) {
-            this(database, defaultName, type, false);
+        Property(String defaultName, Type type) {
+            this(defaultName, type, false);
         }
 
-        Property(int database, String defaultName, String type, boolean optional) {
-            this.database = database;
+        Property(String defaultName, Type type, boolean optional) {
+            this.database = Database.valueOf(name().substring(0, name().indexOf('_')));
             this.defaultName = defaultName;
             this.type = type;
             this.optional = optional;
@@ -85,8 +130,8 @@ public final class NotionSchema {
             return optional;
         }
 
-        /** 1 (daily logs), 2 (weekly) or 3 (monthly), as in {@code NOTION_DB1_ID}. */
-        public int database() {
+        /** The database that has it. */
+        public Database database() {
             return database;
         }
 
@@ -97,7 +142,7 @@ public final class NotionSchema {
 
         /** The Notion property type expected, e.g. {@code select}. */
         public String type() {
-            return type;
+            return type.wire();
         }
 
         /** The variable that renames it, e.g. {@code NOTION_PROPERTY_DAILY_TITLE}. */
@@ -123,7 +168,7 @@ public final class NotionSchema {
     public static NotionSchema fromConfig(WorkLogConfig config) {
         NotionSchema schema = defaults();
         for (Property p : Property.values()) {
-            java.util.Optional<String> name = config.get(p.variable());
+            Optional<String> name = config.get(p.variable());
             if (name.isPresent()) {
                 schema = schema.rename(p, name.get());
             }

@@ -147,7 +147,7 @@ public final class NotionBenchmark {
     }
 
     private static int count(List<JsonNode> tree) {
-        return tree.stream().mapToInt(dev.worklog.notion.internal.Blocks::count).sum();
+        return tree.stream().mapToInt(dev.worklog.notion.internal.blocks.Blocks::count).sum();
     }
 
     /** Five achievements of 30 blocks or so each (a long Action list), about 160 blocks in all. */

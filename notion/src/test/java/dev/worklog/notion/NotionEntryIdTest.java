@@ -10,7 +10,8 @@ import dev.worklog.model.DailyLog;
 import dev.worklog.model.Period;
 import dev.worklog.model.StoredRef;
 import dev.worklog.notion.fake.FakeNotionServer;
-import dev.worklog.notion.internal.RichText;
+import dev.worklog.notion.internal.blocks.RichText;
+import dev.worklog.notion.internal.store.EntryLookup;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -19,9 +20,9 @@ import java.util.Map;
 import java.util.Random;
 import java.util.Set;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.junit.jupiter.api.Test;
 
 /**
  * Entry ids against the stateful fake: written with the page (the {@code Entry ID} property, or the body's heading

@@ -20,8 +20,8 @@ import dev.worklog.model.StoredRef;
 import dev.worklog.model.TokenUsage;
 import dev.worklog.model.WeeklyRollup;
 import dev.worklog.notion.fake.FakeNotionServer;
-import dev.worklog.notion.internal.MarkdownToBlocks;
-import dev.worklog.notion.internal.RichText;
+import dev.worklog.notion.internal.blocks.MarkdownToBlocks;
+import dev.worklog.notion.internal.blocks.RichText;
 import dev.worklog.spi.LlmProvider;
 import dev.worklog.spi.LlmRequest;
 import dev.worklog.spi.LlmResponse;
@@ -134,7 +134,7 @@ class NotionRollupPagesTest {
         start(version);
         String log = repo.saveDailyLog(Fixtures.log("a", LocalDate.of(2026, 11, 18), "x")).id();
         StoredRef ref = repo.upsertWeekly(weekly(List.of(log), "p99 800ms -> 120ms", "aaaa-1111"));
-        int blocks = fake.tree(ref.id()).stream().mapToInt(dev.worklog.notion.internal.Blocks::count).sum();
+        int blocks = fake.tree(ref.id()).stream().mapToInt(dev.worklog.notion.internal.blocks.Blocks::count).sum();
         assertThat(blocks).isGreaterThan(140);
 
         // find, generate, store: as a weekly run does
@@ -205,7 +205,7 @@ class NotionRollupPagesTest {
     private JsonNode originalWeekly(Period period, String title, String rawText) {
         List<ObjectNode> children = new ArrayList<>();
         children.addAll(MarkdownToBlocks.convert("## 🎯 주간 성과 요약"));
-        ObjectNode paragraph = dev.worklog.notion.internal.Blocks.block("paragraph");
+        ObjectNode paragraph = dev.worklog.notion.internal.blocks.Blocks.block("paragraph");
         paragraph.withObject("/paragraph").set("rich_text", RichText.plainArray(rawText));
         children.add(paragraph);
         return fake.insertPage(FakeNotionServer.DB2, weeklyProperties(title, period, "주요 성과는 본문 참고"), children);

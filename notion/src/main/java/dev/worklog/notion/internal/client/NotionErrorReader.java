@@ -1,4 +1,4 @@
-package dev.worklog.notion.internal;
+package dev.worklog.notion.internal.client;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.worklog.error.UpstreamError;
@@ -19,24 +19,12 @@ public final class NotionErrorReader implements ErrorReader {
     @Override
     public UpstreamError read(String service, int status, HttpHeaders headers, String body) {
         JsonNode root = Json.tryParse(body);
-        String code = "";
-        String message = "";
-        String requestId = "";
-        String reason = "";
-        if (root != null && root.isObject()) {
-            code = text(root, "code");
-            message = text(root, "message");
-            requestId = text(root, "request_id");
-            JsonNode extra = root.path("additional_data");
-            JsonNode r = extra.path("rate_limit_reason");
-            if (r.isTextual()) {
-                reason = r.asText();
-            } else if (r.isArray() && r.size() > 0) {
-                reason = r.get(0).asText();
-            }
-        } else if (body != null && !body.isBlank()) {
-            message = HttpErrors.describeNonJson(body);
-        }
+        boolean json = root != null && root.isObject();
+        String code = json ? text(root, "code") : "";
+        String message = json ? text(root, "message")
+                : body != null && !body.isBlank() ? HttpErrors.describeNonJson(body) : "";
+        String requestId = json ? text(root, "request_id") : "";
+        String reason = json ? rateLimitReason(root.path("additional_data").path("rate_limit_reason")) : "";
         if (requestId.isEmpty()) {
             requestId = headers.firstValue("x-notion-request-id").orElse("");
         }
@@ -45,6 +33,14 @@ public final class NotionErrorReader implements ErrorReader {
             message = message.isEmpty() ? advice : message + (message.endsWith(".") ? " " : ". ") + advice;
         }
         return new UpstreamError(service, status, code, message, requestId, null, reason);
+    }
+
+    /** Notion gives the reason as text, or as a list whose first item is the one that applies. */
+    private static String rateLimitReason(JsonNode reason) {
+        if (reason.isTextual()) {
+            return reason.asText();
+        }
+        return reason.isArray() && reason.size() > 0 ? reason.get(0).asText() : "";
     }
 
     static String advice(int status, String code) {

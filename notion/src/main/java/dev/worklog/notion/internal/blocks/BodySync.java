@@ -1,8 +1,9 @@
-package dev.worklog.notion.internal;
+package dev.worklog.notion.internal.blocks;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.worklog.internal.Json;
+import dev.worklog.notion.internal.client.NotionClient;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;

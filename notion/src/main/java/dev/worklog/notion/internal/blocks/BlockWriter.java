@@ -1,11 +1,11 @@
-package dev.worklog.notion.internal;
+package dev.worklog.notion.internal.blocks;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.worklog.error.TransportException;
 import dev.worklog.internal.Json;
-import dev.worklog.internal.http.HttpResult;
+import dev.worklog.notion.internal.client.NotionClient;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -212,7 +212,8 @@ public final class BlockWriter {
         return Optional.of(children.subList(from, from + n));
     }
 
-    private Optional<HttpResult> landed(String parentId, int prior, List<ObjectNode> sent, String anchor) {
+    /** The answer an append would have given, if its blocks now stand where they were to go: nothing else does. */
+    private Optional<JsonNode> landed(String parentId, int prior, List<ObjectNode> sent, String anchor) {
         List<JsonNode> now = client.listChildren(parentId);
         if (now.size() != prior + sent.size()) {
             return Optional.empty();
@@ -226,11 +227,11 @@ public final class BlockWriter {
                 return Optional.empty();
             }
         }
-        ObjectNode body = Json.MAPPER.createObjectNode();
-        body.put("object", "list");
-        ArrayNode results = body.putArray("results");
+        ObjectNode answer = Json.MAPPER.createObjectNode();
+        answer.put("object", "list");
+        ArrayNode results = answer.putArray("results");
         placed.get().forEach(results::add);
-        return Optional.of(new HttpResult(200, NotionClient.emptyHeaders(), Json.write(body)));
+        return Optional.of(answer);
     }
 
     /** The whole tree under a block or page: every page of children, every nested level. */

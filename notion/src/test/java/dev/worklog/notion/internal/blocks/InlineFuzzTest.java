@@ -1,4 +1,4 @@
-package dev.worklog.notion.internal;
+package dev.worklog.notion.internal.blocks;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package dev.worklog.notion.internal;
+package dev.worklog.notion.internal.client;
 
 import dev.worklog.error.TransportException;
 import dev.worklog.http.Sleeper;
@@ -58,8 +58,36 @@ public final class RateLimiter {
         // time is part of the key: clients on the real clock share, a test's injected clock gets its own bucket
         String time = clock.getClass().getName().startsWith("java.time.") ? "system:" + clock.getZone()
                 : "clock@" + System.identityHashCode(clock);
-        String key = hash(token) + "|" + time + "|sleeper@" + System.identityHashCode(sleeper);
+        String key = Hashes.sha256Hex(token) + "|" + time + "|sleeper@" + System.identityHashCode(sleeper);
         return SHARED.computeIfAbsent(key, k -> new RateLimiter(rate, burst, clock, sleeper));
+    }
+
+    /**
+     * Checks a client's settings: a rate of zero (no limit) or more requests per second, a burst of at least 1.
+     *
+     * @throws IllegalArgumentException naming what is wrong
+     */
+    public static void checkSettings(double rate, int burst) {
+        if (rate < 0 || Double.isNaN(rate) || Double.isInfinite(rate)) {
+            throw new IllegalArgumentException("rate limit must be zero or more requests per second");
+        }
+        if (burst < 1) {
+            throw new IllegalArgumentException("burst must be at least 1, got " + burst);
+        }
+    }
+
+    /**
+     * The limiter a client uses: none when {@code rate} is 0, else the token's {@link #shared} one, or one of its own
+     * when {@code shared} is false (tests with an injected clock).
+     *
+     * @return {@code null} when there is no limit
+     */
+    public static RateLimiter forClient(String token, double rate, int burst, boolean shared, Clock clock,
+            Sleeper sleeper) {
+        if (rate <= 0) {
+            return null;
+        }
+        return shared ? shared(token, rate, burst, clock, sleeper) : new RateLimiter(rate, burst, clock, sleeper);
     }
 
     /** Requests per second. */
@@ -110,9 +138,5 @@ public final class RateLimiter {
             ready = pausedUntil;
         }
         return Duration.between(now, ready);
-    }
-
-    private static String hash(String token) {
-        return Hashes.sha256Hex(token);
     }
 }

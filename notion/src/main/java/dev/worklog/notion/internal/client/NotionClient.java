@@ -1,4 +1,4 @@
-package dev.worklog.notion.internal;
+package dev.worklog.notion.internal.client;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -9,6 +9,7 @@ import dev.worklog.internal.Json;
 import dev.worklog.internal.http.HttpExecutor;
 import dev.worklog.internal.http.HttpResult;
 import java.net.URI;
+import java.net.http.HttpHeaders;
 import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -16,8 +17,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -25,21 +29,28 @@ import org.slf4j.LoggerFactory;
  * A thin Notion REST client: one method per endpoint we use, pagination done here, every call through core's
  * {@link HttpExecutor} (retry, error mapping, rate limiter hook). Speaks both the data-source API (2025-09-03 and
  * later) and the database API (2022-06-28).
+ *
+ * <p>Writes that are not safe to repeat take a "did it land?" lookup: after an ambiguous failure (a reset, a
+ * timeout, a 5xx) it is asked for what the write made (the page, the blocks) before anything is sent again, and
+ * what it finds is the call's answer.
  */
 public final class NotionClient {
     /** The version used when none is configured. */
     public static final String DEFAULT_VERSION = "2025-09-03";
-    /** The first version with data sources. */
-    public static final String DATA_SOURCE_VERSION = "2025-09-03";
     /** The {@code afterId} that inserts before every child; only versions with positions can ({@link #usesPositions}). */
     public static final String START = "start";
-    /** The first version that places appended children with {@code position} rather than {@code after}. */
-    public static final String POSITION_VERSION = "2026-03-11";
     /** Notion's largest page size. */
     public static final int PAGE_SIZE = 100;
 
     private static final Logger LOG = LoggerFactory.getLogger(NotionClient.class);
     private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(70);
+    /** The first version with data sources. */
+    private static final String DATA_SOURCE_VERSION = "2025-09-03";
+    /**
+     * The first version that places appended children with {@code position} rather than {@code after}, and whose
+     * pages go to the trash with {@code in_trash} rather than {@code archived}.
+     */
+    private static final String POSITION_VERSION = "2026-03-11";
 
     private final URI baseUrl;
     private final String version;
@@ -57,6 +68,18 @@ public final class NotionClient {
         this.token = Objects.requireNonNull(token, "token");
         this.http = Objects.requireNonNull(http, "http");
         this.calls = Objects.requireNonNull(calls, "calls");
+    }
+
+    /**
+     * The version, stripped.
+     *
+     * @throws IllegalArgumentException when it is not a date like {@code 2025-09-03}
+     */
+    public static String checkVersion(String version) {
+        if (version == null || !version.strip().matches("\\d{4}-\\d{2}-\\d{2}")) {
+            throw new IllegalArgumentException("Notion version must look like 2025-09-03, got '" + version + "'");
+        }
+        return version.strip();
     }
 
     /** The Notion-Version sent. */
@@ -130,9 +153,7 @@ public final class NotionClient {
 
     /** Every row of a query, page after page. */
     public List<JsonNode> queryAll(String databaseId, ObjectNode filter, ArrayNode sorts) {
-        List<JsonNode> out = new ArrayList<>();
-        String cursor = null;
-        do {
+        Function<String, JsonNode> page = cursor -> {
             ObjectNode body = Json.MAPPER.createObjectNode();
             if (filter != null) {
                 body.set("filter", filter);
@@ -144,11 +165,9 @@ public final class NotionClient {
             if (cursor != null) {
                 body.put("start_cursor", cursor);
             }
-            JsonNode page = query(databaseId, body);
-            page.path("results").forEach(out::add);
-            cursor = page.path("has_more").asBoolean(false) ? textOrNull(page.path("next_cursor")) : null;
-        } while (cursor != null);
-        return out;
+            return query(databaseId, body);
+        };
+        return all(page.apply(null), page);
     }
 
     /** The parent object for a new page in this database. */
@@ -166,9 +185,19 @@ public final class NotionClient {
 
     // ---- pages
 
+    /** The body of a page create: the parent database, the properties and the first children. */
+    public ObjectNode newPage(String databaseId, ObjectNode properties, List<ObjectNode> children) {
+        ObjectNode body = Json.MAPPER.createObjectNode();
+        body.set("parent", pageParent(databaseId));
+        body.set("properties", properties);
+        ArrayNode array = body.putArray("children");
+        children.forEach(array::add);
+        return body;
+    }
+
     /** POST /v1/pages; {@code landed} finds the page if an ambiguous failure hid a successful create. */
-    public JsonNode createPage(ObjectNode body, HttpExecutor.LandedCheck landed) {
-        return send("POST", "/v1/pages", body, landed);
+    public JsonNode createPage(ObjectNode body, Supplier<Optional<JsonNode>> landed) {
+        return send("POST", "/v1/pages", body, Objects.requireNonNull(landed, "landed"));
     }
 
     /** GET /v1/pages/{id}. */
@@ -181,59 +210,48 @@ public final class NotionClient {
         return send("PATCH", "/v1/pages/" + id(pageId), body, null);
     }
 
+    /** Moves a page to the trash ({@code in_trash} from 2026-03-11, {@code archived} before). */
+    public void trashPage(String pageId) {
+        ObjectNode body = Json.MAPPER.createObjectNode();
+        body.put(version.compareTo(POSITION_VERSION) >= 0 ? "in_trash" : "archived", true);
+        updatePage(pageId, body);
+    }
+
     /** Every item of a page property, page after page (relations beyond the 25 a page object shows). */
     public List<JsonNode> propertyItems(String pageId, String propertyId) {
-        List<JsonNode> out = new ArrayList<>();
-        String cursor = null;
-        do {
-            String path = "/v1/pages/" + id(pageId) + "/properties/" + id(propertyId) + "?page_size=" + PAGE_SIZE
-                    + (cursor == null ? "" : "&start_cursor=" + id(cursor));
-            JsonNode page = get(path);
-            if (!"list".equals(page.path("object").asText())) {
-                out.add(page);
-                return out;
-            }
-            page.path("results").forEach(out::add);
-            cursor = page.path("has_more").asBoolean(false) ? textOrNull(page.path("next_cursor")) : null;
-        } while (cursor != null);
-        return out;
+        String path = "/v1/pages/" + id(pageId) + "/properties/" + id(propertyId) + "?page_size=" + PAGE_SIZE;
+        JsonNode first = get(path);
+        if (!"list".equals(first.path("object").asText())) {
+            return List.of(first); // a property that is not paginated answers with its one item
+        }
+        return all(first, cursor -> get(path + "&start_cursor=" + id(cursor)));
     }
 
     // ---- blocks
 
     /** Every child of a block or page, page after page, one level. */
     public List<JsonNode> listChildren(String blockId) {
-        List<JsonNode> out = new ArrayList<>();
-        String cursor = null;
-        do {
-            String path = "/v1/blocks/" + id(blockId) + "/children?page_size=" + PAGE_SIZE
-                    + (cursor == null ? "" : "&start_cursor=" + id(cursor));
-            JsonNode page = get(path);
-            page.path("results").forEach(out::add);
-            cursor = page.path("has_more").asBoolean(false) ? textOrNull(page.path("next_cursor")) : null;
-        } while (cursor != null);
-        return out;
+        String path = "/v1/blocks/" + id(blockId) + "/children?page_size=" + PAGE_SIZE;
+        return all(get(path), cursor -> get(path + "&start_cursor=" + id(cursor)));
     }
 
     /** The first child of a block or page, if it has any: one request however long the page is. */
-    public java.util.Optional<JsonNode> firstChild(String blockId) {
+    public Optional<JsonNode> firstChild(String blockId) {
         JsonNode page = get("/v1/blocks/" + id(blockId) + "/children?page_size=1");
         JsonNode first = page.path("results").path(0);
-        return first.isMissingNode() ? java.util.Optional.empty() : java.util.Optional.of(first);
-    }
-
-    /** PATCH /v1/blocks/{id}/children; returns the created first-level blocks, in order. */
-    public List<JsonNode> appendChildren(String blockId, ArrayNode children, HttpExecutor.LandedCheck landed) {
-        return appendChildren(blockId, children, null, landed);
+        return first.isMissingNode() ? Optional.empty() : Optional.of(first);
     }
 
     /**
      * PATCH /v1/blocks/{id}/children inserting right after the sibling {@code afterId} ({@code after} before
      * 2026-03-11, {@code position.after_block} from then on), at the end when it is null, or at the start when it
      * is {@link #START} (2026-03-11 and later only); returns the created first-level blocks, in order.
+     *
+     * @param landed finds the answer the append would have given ({@code results}: the blocks it made) when an
+     *     ambiguous failure may have hidden one that landed
      */
     public List<JsonNode> appendChildren(String blockId, ArrayNode children, String afterId,
-            HttpExecutor.LandedCheck landed) {
+            Supplier<Optional<JsonNode>> landed) {
         ObjectNode body = Json.MAPPER.createObjectNode();
         body.set("children", children);
         if (START.equals(afterId)) {
@@ -248,7 +266,8 @@ public final class NotionClient {
                 body.put("after", afterId);
             }
         }
-        JsonNode result = send("PATCH", "/v1/blocks/" + id(blockId) + "/children", body, landed);
+        JsonNode result = send("PATCH", "/v1/blocks/" + id(blockId) + "/children", body,
+                Objects.requireNonNull(landed, "landed"));
         List<JsonNode> out = new ArrayList<>();
         result.path("results").forEach(out::add);
         return out;
@@ -272,8 +291,7 @@ public final class NotionClient {
         send("DELETE", "/v1/blocks/" + id(blockId), null, () -> {
             JsonNode block = get("/v1/blocks/" + id(blockId));
             boolean gone = block.path("archived").asBoolean(false) || block.path("in_trash").asBoolean(false);
-            return gone ? java.util.Optional.of(new HttpResult(200, emptyHeaders(), block.toString()))
-                    : java.util.Optional.empty();
+            return gone ? Optional.of(block) : Optional.empty();
         });
     }
 
@@ -283,7 +301,7 @@ public final class NotionClient {
         return send("GET", path, null, null);
     }
 
-    private JsonNode send(String method, String path, JsonNode body, HttpExecutor.LandedCheck landed) {
+    private JsonNode send(String method, String path, JsonNode body, Supplier<Optional<JsonNode>> landed) {
         HttpRequest.Builder b = HttpRequest.newBuilder(baseUrl.resolve(path))
                 .timeout(REQUEST_TIMEOUT)
                 .header("Authorization", "Bearer " + token)
@@ -296,7 +314,11 @@ public final class NotionClient {
             b.method(method, HttpRequest.BodyPublishers.noBody());
         }
         LOG.debug("notion {} {}", method, path);
-        HttpResult result = http.execute(b.build(), landed);
+        Landed check = landed == null ? null : new Landed(landed);
+        HttpResult result = http.execute(b.build(), check);
+        if (check != null && check.found != null) {
+            return check.found;
+        }
         JsonNode parsed = Json.tryParse(result.body());
         if (parsed == null) {
             throw new TransportException("notion " + method + " " + stripQuery(path) + " answered HTTP "
@@ -305,8 +327,40 @@ public final class NotionClient {
         return parsed;
     }
 
-    static java.net.http.HttpHeaders emptyHeaders() {
-        return java.net.http.HttpHeaders.of(Map.of(), (a, b) -> true);
+    /**
+     * The executor's landed check over a lookup: what the lookup finds is kept as the call's answer, and the
+     * executor is told only that the write landed.
+     */
+    private static final class Landed implements HttpExecutor.LandedCheck {
+        private static final HttpResult LANDED = new HttpResult(200, HttpHeaders.of(Map.of(), (a, b) -> true), "");
+
+        private final Supplier<Optional<JsonNode>> lookup;
+        private volatile JsonNode found;
+
+        Landed(Supplier<Optional<JsonNode>> lookup) {
+            this.lookup = lookup;
+        }
+
+        @Override
+        public Optional<HttpResult> landed() {
+            Optional<JsonNode> answer = lookup.get();
+            answer.ifPresent(page -> found = page);
+            return answer.map(page -> LANDED);
+        }
+    }
+
+    /** The results of a paginated answer and of every page after it, fetched by cursor. */
+    private static List<JsonNode> all(JsonNode first, Function<String, JsonNode> next) {
+        List<JsonNode> out = new ArrayList<>();
+        JsonNode page = first;
+        while (true) {
+            page.path("results").forEach(out::add);
+            String cursor = page.path("has_more").asBoolean(false) ? textOrNull(page.path("next_cursor")) : null;
+            if (cursor == null) {
+                return out;
+            }
+            page = next.apply(cursor);
+        }
     }
 
     private static String stripQuery(String path) {

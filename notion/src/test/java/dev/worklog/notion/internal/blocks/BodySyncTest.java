@@ -1,4 +1,4 @@
-package dev.worklog.notion.internal;
+package dev.worklog.notion.internal.blocks;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -7,6 +7,8 @@ import dev.worklog.http.RetryPolicy;
 import dev.worklog.internal.Json;
 import dev.worklog.internal.http.HttpExecutor;
 import dev.worklog.notion.fake.FakeNotionServer;
+import dev.worklog.notion.internal.client.NotionClient;
+import dev.worklog.notion.internal.client.NotionErrorReader;
 import java.net.URI;
 import java.time.Clock;
 import java.util.ArrayList;

@@ -1,19 +1,18 @@
-package dev.worklog.notion;
+package dev.worklog.notion.internal.store;
 
 import static dev.worklog.notion.NotionSchema.Property.DAILY_DATE;
 import static dev.worklog.notion.NotionSchema.Property.DAILY_ENTRY_ID;
 import static dev.worklog.notion.NotionSchema.Property.DAILY_TITLE;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.worklog.internal.Json;
 import dev.worklog.model.DailyLog;
-import dev.worklog.notion.internal.NotionClient;
-import dev.worklog.notion.internal.RichText;
+import dev.worklog.notion.NotionSchema.Database;
+import dev.worklog.notion.NotionSchema;
+import dev.worklog.notion.internal.blocks.RichText;
+import dev.worklog.notion.internal.client.NotionClient;
 import java.util.List;
 import java.util.Optional;
-import java.util.function.Supplier;
 
 /**
  * How a daily log's entry id ({@link DailyLog#entryId()}) is written with its page, and how the page is found
@@ -30,26 +29,30 @@ import java.util.function.Supplier;
  * the first block of each: a page is the entry exactly when its heading links to the id. Two entries with the same
  * title on the same day are told apart.</li>
  * </ul>
+ *
+ * @param client the client
+ * @param schema the property names
+ * @param databases the daily database and its schema
  */
-final class EntryLookup {
+public record EntryLookup(NotionClient client, NotionSchema schema, Databases databases) {
     /** The link the {@code Context} heading carries in the body fallback, followed by the entry id. */
-    static final String MARKER_PREFIX = "https://worklog.invalid/entry/";
-
-    private final NotionClient client;
-    private final NotionSchema schema;
-    private final String dailyDb;
-    private final Supplier<JsonNode> dailySchema;
-
-    EntryLookup(NotionClient client, NotionSchema schema, String dailyDb, Supplier<JsonNode> dailySchema) {
-        this.client = client;
-        this.schema = schema;
-        this.dailyDb = dailyDb;
-        this.dailySchema = dailySchema;
-    }
+    public static final String MARKER_PREFIX = "https://worklog.invalid/entry/";
 
     /** Whether the database has a rich-text {@code Entry ID} property to hold the id (reads the schema once). */
-    boolean hasProperty() {
-        JsonNode prop = dailySchema.get().path("properties").path(schema.name(DAILY_ENTRY_ID));
+    public boolean hasProperty() {
+        return hasProperty(databases.schema(Database.DAILY));
+    }
+
+    /**
+     * Where the id would go without calling Notion: in the property unless the schema was read before and lacks
+     * it (a page preview).
+     */
+    public boolean hasPropertyAsFarAsKnown() {
+        return databases.knownSchema(Database.DAILY).map(this::hasProperty).orElse(true);
+    }
+
+    private boolean hasProperty(JsonNode dailySchema) {
+        JsonNode prop = dailySchema.path("properties").path(schema.name(DAILY_ENTRY_ID));
         return "rich_text".equals(prop.path("type").asText());
     }
 
@@ -57,7 +60,7 @@ final class EntryLookup {
      * Writes the id into the page: into the properties when the database has the property, else as the link of
      * the context heading (which must be the first block).
      */
-    void write(DailyLog log, ObjectNode properties, ObjectNode contextHeading, boolean property) {
+    public void write(DailyLog log, ObjectNode properties, ObjectNode contextHeading, boolean property) {
         if (log.entryId() == null) {
             return;
         }
@@ -69,7 +72,7 @@ final class EntryLookup {
     }
 
     /** Links the heading's text to the entry id's marker address. */
-    static void mark(ObjectNode heading, String entryId) {
+    public static void mark(ObjectNode heading, String entryId) {
         String type = heading.path("type").asText();
         for (JsonNode item : heading.path(type).path("rich_text")) {
             ((ObjectNode) item.path("text")).putObject("link").put("url", MARKER_PREFIX + entryId);
@@ -77,7 +80,7 @@ final class EntryLookup {
     }
 
     /** The entry id a block's marker link names, if it has one. */
-    static Optional<String> markerOf(JsonNode block) {
+    public static Optional<String> markerOf(JsonNode block) {
         String type = block.path("type").asText();
         for (JsonNode item : block.path(type).path("rich_text")) {
             String url = item.path("text").path("link").path("url").asText(item.path("href").asText(""));
@@ -93,35 +96,22 @@ final class EntryLookup {
      *
      * @return empty also when the log has no entry id: it cannot be looked up
      */
-    Optional<JsonNode> find(DailyLog log) {
+    public Optional<JsonNode> find(DailyLog log) {
         String id = log.entryId();
         if (id == null) {
             return Optional.empty();
         }
         boolean property = hasProperty();
         String entryProp = schema.name(DAILY_ENTRY_ID);
-        ArrayNode sameDay = Json.MAPPER.createArrayNode();
-        sameDay.add(textFilter(schema.name(DAILY_TITLE), "title", "equals", log.title()));
-        ObjectNode date = sameDay.addObject();
-        date.put("property", schema.name(DAILY_DATE));
-        date.putObject("date").put("equals", log.loggedDate().toString());
-        ObjectNode filter = Json.MAPPER.createObjectNode();
-        if (property) {
-            ObjectNode empty = sameDay.addObject();
-            empty.put("property", entryProp);
-            empty.putObject("rich_text").put("is_empty", true);
-            ArrayNode or = filter.putArray("or");
-            or.add(textFilter(entryProp, "rich_text", "equals", id));
-            or.addObject().set("and", sameDay);
-        } else {
-            filter.set("and", sameDay);
-        }
-        ArrayNode sorts = Json.MAPPER.createArrayNode();
-        sorts.addObject().put("timestamp", "created_time").put("direction", "ascending");
-        List<JsonNode> pages = client.queryAll(dailyDb, filter, sorts);
+        ObjectNode title = Filters.condition(schema.name(DAILY_TITLE), "title", "equals", log.title());
+        ObjectNode date = Filters.date(schema.name(DAILY_DATE), "equals", log.loggedDate().toString());
+        ObjectNode filter = property
+                ? Filters.or(Filters.condition(entryProp, "rich_text", "equals", id),
+                        Filters.and(title, date, Filters.isEmpty(entryProp, "rich_text")))
+                : Filters.and(title, date);
+        List<JsonNode> pages = client.queryAll(databases.id(Database.DAILY), filter, Filters.createdAscending());
         for (JsonNode page : pages) {
-            String stored = property ? RichText.plainText(page.path("properties").path(entryProp).path("rich_text"))
-                    : "";
+            String stored = property ? PageValues.text(page, entryProp) : "";
             if (id.equals(stored)) {
                 return Optional.of(page);
             }
@@ -136,12 +126,5 @@ final class EntryLookup {
     private boolean bodyNames(JsonNode page, String id) {
         return client.firstChild(page.path("id").asText()).flatMap(EntryLookup::markerOf).filter(id::equals)
                 .isPresent();
-    }
-
-    private static ObjectNode textFilter(String property, String type, String op, String value) {
-        ObjectNode f = Json.MAPPER.createObjectNode();
-        f.put("property", property);
-        f.putObject(type).put(op, value);
-        return f;
     }
 }

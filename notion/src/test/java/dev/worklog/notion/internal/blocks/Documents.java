@@ -1,4 +1,4 @@
-package dev.worklog.notion.internal;
+package dev.worklog.notion.internal.blocks;
 
 import java.util.ArrayList;
 import java.util.List;
