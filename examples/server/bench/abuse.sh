@@ -9,14 +9,11 @@
 set -eu
 ROOT=$(cd "$(dirname "$0")/../../.." && pwd)
 cd "$ROOT"
+. "$ROOT/bench/classpath.sh"
 CP_FILE="$ROOT/examples/server/target/bench.classpath"
 RT_FILE="$ROOT/examples/server/target/bench.runtime-classpath"
-mvn -B -q -o -pl core,examples/server -am test-compile \
-  org.apache.maven.plugins:maven-dependency-plugin:3.9.0:build-classpath \
-  -Dmdep.outputFile="$CP_FILE" -DincludeScope=test
-mvn -B -q -o -pl core,examples/server -am test-compile \
-  org.apache.maven.plugins:maven-dependency-plugin:3.9.0:build-classpath \
-  -Dmdep.outputFile="$RT_FILE" -DincludeScope=runtime
+bench_classpath core,examples/server test "$CP_FILE"
+bench_classpath core,examples/server runtime "$RT_FILE"
 TESTS="$ROOT/examples/server/target/test-classes"
 CP="$TESTS:$ROOT/examples/server/target/classes:$(cat "$CP_FILE")"
 # the server gets the runtime classpath plus the test classes holding the zero-latency store (WORKLOG_STORE=memory)

@@ -72,12 +72,12 @@ public final class NotionBenchmark {
             }
             double wall = (System.nanoTime() - start) / 1e9;
             int calls = fake.requests().size() - before;
-            long lookups = fake.count("GET", "/v1/databases/");
+            Map<String, Integer> byEndpoint = endpoints(fake.requests().subList(before, fake.requests().size()));
             double minimum = Math.max(0, 60 - BURST) / RATE;
             double minimumCalls = Math.max(0, calls - BURST) / RATE;
-            System.out.printf(Locale.ROOT, "(a) 60 creates: %.2f s wall, %d Notion calls (60 creates, %d data source "
-                    + "lookup, %d retries); least time at %.0f/s burst %d: %.2f s for 60 calls, %.2f s for %d calls%n",
-                    wall, calls, lookups, calls - 60 - lookups, RATE, BURST, minimum, minimumCalls, calls);
+            System.out.printf(Locale.ROOT, "(a) 60 creates: %.2f s wall, %d Notion calls %s; least time at %.0f/s "
+                    + "burst %d: %.2f s for 60 calls, %.2f s for %d calls%n",
+                    wall, calls, byEndpoint, RATE, BURST, minimum, minimumCalls, calls);
             System.out.printf(Locale.ROOT, "(a) ratio wall / minimum = %.3f (per call made: %.3f), goal <= 1.10; "
                     + "429s received: %d, goal 0%n", wall / minimum, wall / minimumCalls, fake.rateLimitedCount());
 
