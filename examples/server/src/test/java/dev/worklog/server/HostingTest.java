@@ -58,12 +58,12 @@ class HostingTest {
                 "LOG_FILE", "-");
         try (ServerProcess server = ServerProcess.start(dir, variables, null)) {
             String outboxLine = server.await("api_server - outbox", 30);
-            assertThat(outboxLine).matches("^\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2} \\[INFO\\] api_server - outbox "
+            assertThat(outboxLine).matches("^\\[\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2}\\] \\[INFO\\] api_server - outbox "
                     + ".*not durable \\(on AWS Lambda.*503 with Retry-After.*").contains(data.resolve("outbox").toString());
 
             assertThat(server.post(entry("stored at once"), "key-1").status()).isEqualTo(201);
             assertThat(server.await("[SUCCESS] api_server - POST /daily-logs stored", 30))
-                    .matches("^\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2} \\[SUCCESS\\] api_server - .*");
+                    .matches("^\\[\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2}\\] \\[SUCCESS\\] api_server - .*");
 
             fake.startOutage(503);
             ServerProcess.Answer refused = server.post(entry("not promised"), "key-2");

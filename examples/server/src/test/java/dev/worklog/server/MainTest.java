@@ -71,7 +71,7 @@ class MainTest {
         assertThat(log).contains(expected);
         // serving: every execution-log line also on stdout, in the same format, where hosts show it
         List<String> logLines = log.lines().toList();
-        assertThat(printed.lines().filter(l -> l.matches("^\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2} \\[\\w+\\] .*")))
+        assertThat(printed.lines().filter(l -> l.matches("^\\[\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2}\\] \\[\\w+\\] .*")))
                 .containsExactlyElementsOf(logLines);
     }
 
