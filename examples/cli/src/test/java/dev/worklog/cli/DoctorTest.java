@@ -114,6 +114,26 @@ class DoctorTest {
     }
 
     @Test
+    void doctorSaysWhetherTheOutboxIsDurableHere() {
+        Map<String, String> local = healthyVariables();
+        local.put("WORKLOG_DATA_DIR", dir.resolve("data").toString());
+        Check durable = check(run(local), "outbox");
+        assertThat(durable.status()).isEqualTo(Check.Status.OK);
+        assertThat(durable.detail()).contains("outbox " + dir.resolve("data").resolve("outbox") + " is durable")
+                .contains("answered 202");
+
+        Map<String, String> lambda = healthyVariables();
+        lambda.put("AWS_LAMBDA_FUNCTION_NAME", "work-logging-api-dev");
+        Check notDurable = check(run(lambda), "outbox");
+        assertThat(notDurable.detail()).contains("is not durable (on AWS Lambda").contains("503 with Retry-After")
+                .contains("WORKLOG_OUTBOX_DURABLE=true only if");
+
+        Map<String, String> bad = healthyVariables();
+        bad.put("WORKLOG_OUTBOX_DURABLE", "sometimes");
+        assertThat(check(run(bad), "outbox").status()).isEqualTo(Check.Status.FAIL);
+    }
+
+    @Test
     void variablesAreListedByNameAndNoValueIsEverPrinted() {
         DoctorReport report = run(healthyVariables());
 
