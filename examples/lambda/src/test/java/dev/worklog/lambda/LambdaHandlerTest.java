@@ -45,6 +45,7 @@ class LambdaHandlerTest {
         c.put("WORKLOG_STORE", "local");
         c.put("WORKLOG_DATA_DIR", dir.resolve("data").toString());
         c.put("WORKLOG_OUTBOX_DIR", dir.resolve("outbox").toString());
+        c.put("AWS_LAMBDA_FUNCTION_NAME", "work-logging-api-test"); // as on Lambda: the outbox is not durable
         c.put("LOG_FILE", dir.resolve("logs/execution.log").toString());
         c.put("LLM_PROVIDER", "offline");
         c.put("API_AUTH_TOKEN", TOKEN);

@@ -44,7 +44,8 @@ class HostingTest {
     void withoutADurableFolderTheLogIsOnStdoutAndAnOutageIs503WithNothingOnDisk() throws Exception {
         Path data = dir.resolve("data");
         Map<String, String> variables = ServerProcess.variables(
-                "AWS_LAMBDA_FUNCTION_NAME", "worklog", // WORKLOG_OUTBOX_DURABLE=auto: not durable here
+                "AWS_LAMBDA_FUNCTION_NAME", "worklog", // with WORKLOG_OUTBOX_DURABLE=auto: not durable here
+                "WORKLOG_OUTBOX_DURABLE", "auto",
                 "WORKLOG_STORE", "notion",
                 "NOTION_API_KEY", "secret_hosting_test_token",
                 "NOTION_DB1_ID", FakeNotionServer.DB1,

@@ -40,6 +40,7 @@ class MainTest {
         env.put("WORKLOG_BIND", "127.0.0.1");
         env.put("WORKLOG_DATA_DIR", dir.resolve("data").toString());
         env.put("WORKLOG_OUTBOX_DIR", dir.resolve("outbox").toString());
+        env.put("WORKLOG_OUTBOX_DURABLE", "true"); // wherever the build runs (CI's /tmp may be a container layer)
         env.put("LOG_FILE", dir.resolve("logs/execution.log").toString());
         env.put("WORKLOG_TIMEZONE", "UTC");
         return env;

@@ -74,6 +74,8 @@ final class ServerProcess implements AutoCloseable {
         env.put("WORKLOG_TIMEZONE", "UTC");
         env.put("LLM_PROVIDER", "offline");
         env.put("LOG_LEVEL", "warn");
+        // the test's folder stands for a durable disk wherever the build runs (CI's /tmp may be a container layer)
+        env.put("WORKLOG_OUTBOX_DURABLE", "true");
         env.putAll(variables);
         return new ServerProcess(pb.start());
     }
