@@ -70,7 +70,7 @@ public final class WorkLogger implements AutoCloseable {
         this.validator = new DailyLogValidator(options);
         this.executionLog = executionLog;
         this.generator = new RollupGenerator(chain, language, maxOutputTokens, b.clock);
-        this.rollups = new Rollups(repository, generator, b.clock, executionLog);
+        this.rollups = new Rollups(repository, generator, b.clock, this::today, executionLog);
         this.startupNotes = List.copyOf(b.notes);
     }
 
@@ -177,6 +177,10 @@ public final class WorkLogger implements AutoCloseable {
      * ({@link WorkLogRepository#findDailyLogStamps}) and no log was edited since the roll-up read them, the logs are
      * not even read again ({@link WeeklyResult#logsRead()} is then empty). The roll-up records the tokens it used
      * and when its sources were read. A stored roll-up not in worklog's layout is named in the warnings.
+     *
+     * <p>The schedule's period is an ISO week ({@link Period#isoWeekOf}, {@link Period#previousIsoWeek}); any other
+     * period is stored and named by its dates ({@link Period#label()}), and a warning says when it overlaps other
+     * stored roll-ups, of which a monthly roll-up uses each day once.
      */
     public WeeklyResult summarizeWeek(Period period, SummarizeOptions options) {
         return rollups.week(period, options);
@@ -187,6 +191,12 @@ public final class WorkLogger implements AutoCloseable {
      * career brief and statistics computed from the month's daily logs, and stores the result (one per month). A
      * week not in worklog's layout (a page of the original system, or edited by hand) reaches the model as its text;
      * the run names each such page, by title and URL, in its warnings and in the execution log.
+     *
+     * <p>Every ISO week that overlaps the month takes part, so the week holding the month's last day, which ends in
+     * the next month, does too: a week with daily logs and no roll-up is rolled up first (stored, unless a dry run),
+     * unless {@link SummarizeOptions#rollUpMissingWeeks()} is off. When stored roll-ups overlap (a period made with
+     * other dates), one set of weeks is used, ISO weeks first, and the others are named in the warnings; the
+     * statistics' week count is the number of weeks used ({@link MonthlyResult#weeksRead()}).
      */
     public MonthlyResult summarizeMonth(YearMonth month, SummarizeOptions options) {
         return rollups.month(month, options);
@@ -217,6 +227,7 @@ public final class WorkLogger implements AutoCloseable {
         private String language;
         private LogOptions logOptions;
         private ExecutionLog executionLog;
+        private java.io.PrintStream logCopy;
         private NamedServices<LlmProviderFactory> providers;
         private NamedServices<WorkLogRepositoryFactory> stores;
         private java.util.function.BiFunction<WorkLogRepository, SpiContext, WorkLogRepository> decorator;
@@ -306,6 +317,16 @@ public final class WorkLogger implements AutoCloseable {
         }
 
         /**
+         * Also writes every execution-log line to {@code value}, as it is written to {@code LOG_FILE}; with
+         * {@code LOG_FILE=-} only there. A server passes {@code System.out}: hosts (Docker, Render, CloudWatch) show a
+         * process's stdout. Ignored when {@link #executionLog} is given.
+         */
+        public Builder executionLogCopy(java.io.PrintStream value) {
+            this.logCopy = Objects.requireNonNull(value, "executionLogCopy");
+            return this;
+        }
+
+        /**
          * Builds the logger, creating the store and the providers now.
          *
          * @throws ConfigurationException naming the variable when the configuration is incomplete or wrong
@@ -316,7 +337,7 @@ public final class WorkLogger implements AutoCloseable {
             ZoneId z = zone != null ? zone : resolved.zone();
             String lang = language != null ? language : resolved.language();
             LogOptions options = logOptions != null ? logOptions : resolved.logOptions();
-            ExecutionLog log = executionLog != null ? executionLog : resolved.executionLog(clock, z);
+            ExecutionLog log = executionLog != null ? executionLog : resolved.executionLog(clock, z, logCopy);
             SpiContext context = resolved.context(clock, sleeper, log);
             List<LlmProvider> chain = new ArrayList<>();
             if (provider != null) {

@@ -6,6 +6,7 @@ import dev.worklog.http.Sleeper;
 import dev.worklog.internal.backup.Backup;
 import dev.worklog.internal.config.ResolvedConfig;
 import dev.worklog.log.ExecutionLog;
+import dev.worklog.log.ProgressListener;
 import dev.worklog.spi.SpiContext;
 import dev.worklog.spi.WorkLogRepository;
 import dev.worklog.store.LocalWorkLogRepository;
@@ -44,12 +45,22 @@ public final class Backups {
      */
     public static BackupReport export(WorkLogConfig config, Path dir, LocalDate since, Consumer<BackupReport.Item> progress,
             Clock clock) {
+        return export(config, dir, since, progress, ProgressListener.none(), clock);
+    }
+
+    /**
+     * {@link #export(WorkLogConfig, Path, LocalDate, Consumer, Clock)}, telling {@code counts} how far it has got:
+     * the source's daily logs read, then records of each kind copied out of those read.
+     */
+    public static BackupReport export(WorkLogConfig config, Path dir, LocalDate since, Consumer<BackupReport.Item> items,
+            ProgressListener counts, Clock clock) {
         Objects.requireNonNull(dir, "dir");
         ResolvedConfig resolved = ResolvedConfig.of(Objects.requireNonNull(config, "config"));
         SpiContext context = context(resolved, clock);
         try (WorkLogRepository from = resolved.store().create(context);
                 WorkLogRepository to = LocalWorkLogRepository.open(dir, clock)) {
-            return run("export", from, to, since, progress, context.executionLog());
+            return run("export", from, to, since, Backup.withListener(items).withProgress(counts),
+                    context.executionLog());
         }
     }
 
@@ -61,6 +72,12 @@ public final class Backups {
      */
     public static BackupReport importFrom(WorkLogConfig config, Path dir, LocalDate since,
             Consumer<BackupReport.Item> progress, Clock clock) {
+        return importFrom(config, dir, since, progress, ProgressListener.none(), clock);
+    }
+
+    /** {@link #importFrom(WorkLogConfig, Path, LocalDate, Consumer, Clock)}, telling {@code counts} how far it has got. */
+    public static BackupReport importFrom(WorkLogConfig config, Path dir, LocalDate since,
+            Consumer<BackupReport.Item> items, ProgressListener counts, Clock clock) {
         Objects.requireNonNull(dir, "dir");
         if (!Files.isDirectory(dir.resolve("daily"))) {
             // opening would create an empty store there and "import" nothing: a typo must not look like success
@@ -71,17 +88,18 @@ public final class Backups {
         SpiContext context = context(resolved, clock);
         try (WorkLogRepository from = LocalWorkLogRepository.open(dir, clock);
                 WorkLogRepository to = resolved.store().create(context)) {
-            return run("import", from, to, since, progress, context.executionLog());
+            return run("import", from, to, since, Backup.withListener(items).withProgress(counts),
+                    context.executionLog());
         }
     }
 
     private static BackupReport run(String what, WorkLogRepository from, WorkLogRepository to, LocalDate since,
-            Consumer<BackupReport.Item> progress, ExecutionLog log) {
+            Backup backup, ExecutionLog log) {
         String description = what + " from " + from.describe() + " to " + to.describe()
                 + (since == null ? "" : " (since " + since + ")");
         log.info(LOG_COMPONENT, description + ": started");
         try {
-            BackupReport report = Backup.withListener(progress).run(from, to, since);
+            BackupReport report = backup.run(from, to, since);
             log.success(LOG_COMPONENT, description + ": " + String.join("; ", report.summaryLines())
                     + (report.warnings().isEmpty() ? "" : "; " + report.warnings().size() + " warnings"));
             for (String w : report.warnings()) {

@@ -12,6 +12,7 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 /** The checks of core's own settings: which variables are set, the time zone, the execution log. */
@@ -65,7 +66,18 @@ final class SettingsChecks {
 
     /** Whether the execution log can be written, proven by opening it for append (which adds no line). */
     Check executionLog() {
-        Path file = resolved.executionLogFile();
+        Optional<Path> configured;
+        try {
+            configured = resolved.executionLogFile();
+        } catch (RuntimeException e) {
+            return Check.fail(Doctor.EXECUTION_LOG, e.getMessage(), "Set LOG_FILE to a file path, or to - for the "
+                    + "console only");
+        }
+        if (configured.isEmpty()) {
+            return Check.ok(Doctor.EXECUTION_LOG, "LOG_FILE=-: no file; the lines go to the console (a server's "
+                    + "stdout, the CLI's stderr)");
+        }
+        Path file = configured.get();
         try {
             Path parent = file.toAbsolutePath().getParent();
             if (parent != null) {

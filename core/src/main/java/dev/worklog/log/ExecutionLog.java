@@ -2,6 +2,7 @@ package dev.worklog.log;
 
 import dev.worklog.internal.http.Redaction;
 import java.io.IOException;
+import java.io.PrintStream;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
@@ -29,6 +30,10 @@ import org.slf4j.LoggerFactory;
  * <p>Lines are appended with one write each, so processes sharing the file do not interleave within a line.
  * Secrets are masked. A failure to write never fails the operation being logged: it is reported once through
  * SLF4J and the log goes on trying.
+ *
+ * <p>A log can also print each line, the same text, to a console stream ({@link #alsoTo}): servers do, to their
+ * stdout, because that is what Docker, Render and CloudWatch show and search. With {@code LOG_FILE=-}
+ * ({@link #CONSOLE_ONLY}) there is no file at all ({@link #toConsole}).
  */
 public final class ExecutionLog {
     /** Component of daily log recording. */
@@ -47,7 +52,11 @@ public final class ExecutionLog {
     private static final java.util.regex.Pattern NEWLINES = java.util.regex.Pattern.compile("[\\r\\n]+");
     private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
 
+    /** The {@code LOG_FILE} value that means no file: the lines go to the console only. */
+    public static final String CONSOLE_ONLY = "-";
+
     private final Path file;
+    private final PrintStream console;
     private final Clock clock;
     private final ZoneId zone;
     private final List<String> secrets;
@@ -55,8 +64,9 @@ public final class ExecutionLog {
     /** Whether the folder was made; skips a createDirectories call per line (a recreated folder is handled). */
     private volatile boolean folderReady;
 
-    private ExecutionLog(Path file, Clock clock, ZoneId zone, Collection<String> secrets) {
+    private ExecutionLog(Path file, PrintStream console, Clock clock, ZoneId zone, Collection<String> secrets) {
         this.file = file;
+        this.console = console;
         this.clock = clock;
         this.zone = zone;
         this.secrets = List.copyOf(secrets);
@@ -68,16 +78,31 @@ public final class ExecutionLog {
      * @param secrets values masked in every line
      */
     public static ExecutionLog toFile(Path file, Clock clock, ZoneId zone, Collection<String> secrets) {
-        return new ExecutionLog(Objects.requireNonNull(file, "file"), Objects.requireNonNull(clock, "clock"),
+        return new ExecutionLog(Objects.requireNonNull(file, "file"), null, Objects.requireNonNull(clock, "clock"),
+                Objects.requireNonNull(zone, "zone"), Objects.requireNonNull(secrets, "secrets"));
+    }
+
+    /**
+     * A log without a file that prints each line to {@code console} ({@code LOG_FILE=-}).
+     *
+     * @param secrets values masked in every line
+     */
+    public static ExecutionLog toConsole(PrintStream console, Clock clock, ZoneId zone, Collection<String> secrets) {
+        return new ExecutionLog(null, Objects.requireNonNull(console, "console"), Objects.requireNonNull(clock, "clock"),
                 Objects.requireNonNull(zone, "zone"), Objects.requireNonNull(secrets, "secrets"));
     }
 
     /** A log that writes nothing. */
     public static ExecutionLog disabled() {
-        return new ExecutionLog(null, Clock.systemUTC(), ZoneId.of("UTC"), List.of());
+        return new ExecutionLog(null, null, Clock.systemUTC(), ZoneId.of("UTC"), List.of());
     }
 
-    /** The file written to, or {@code null} when disabled. */
+    /** This log, also printing each line to {@code copy} (a server's stdout), in the same format. */
+    public ExecutionLog alsoTo(PrintStream copy) {
+        return new ExecutionLog(file, Objects.requireNonNull(copy, "copy"), clock, zone, secrets);
+    }
+
+    /** The file written to, or {@code null} when there is none (disabled, or the console only). */
     public Path file() {
         return file;
     }
@@ -120,11 +145,19 @@ public final class ExecutionLog {
 
     /** Appends one line; never throws. */
     public void write(Level level, String component, String message) {
+        if (file == null && console == null) {
+            return;
+        }
+        String text = format(level, component, message) + "\n";
+        if (console != null) {
+            console.print(text); // one call: lines of concurrent runs do not interleave
+            console.flush();
+        }
         if (file == null) {
             return;
         }
         try {
-            byte[] line = (format(level, component, message) + "\n").getBytes(StandardCharsets.UTF_8);
+            byte[] line = text.getBytes(StandardCharsets.UTF_8);
             Path parent = file.toAbsolutePath().getParent();
             if (parent != null && !folderReady) {
                 Files.createDirectories(parent);

@@ -10,7 +10,8 @@ import java.util.Objects;
  * @param id the store's id once stored, otherwise {@code null}
  * @param url a link to the stored roll-up, otherwise {@code null}
  * @param period the days covered
- * @param title the page title, e.g. {@code Weekly Achievements 2026-W47 (2026-11-16 ~ 2026-11-22)}
+ * @param title the page title, e.g. {@code Weekly Achievements 2026-W47 (2026-11-16 ~ 2026-11-22)}, or
+ *     {@code Weekly Achievements 2026-11-22 ~ 2026-11-28} for a period that is not an ISO week
  * @param achievements one to five achievements
  * @param keyHighlights one to three one-line highlights
  * @param sourceLogIds every daily log of the period, whether or not an achievement cites it
@@ -69,7 +70,7 @@ public record WeeklyRollup(
 
     /** The default title for a period. */
     public static String titleFor(Period period) {
-        return "Weekly Achievements " + period.isoWeekLabel() + " (" + period + ")";
+        return "Weekly Achievements " + period.describe();
     }
 
     /** The same roll-up as stored under {@code id}, reachable at {@code url}. */

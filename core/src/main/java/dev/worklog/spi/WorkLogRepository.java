@@ -1,6 +1,7 @@
 package dev.worklog.spi;
 
 import dev.worklog.http.CircuitBreaker;
+import dev.worklog.log.ProgressListener;
 import dev.worklog.model.DailyLog;
 import dev.worklog.model.EditStamp;
 import dev.worklog.model.MonthlyRollup;
@@ -63,6 +64,20 @@ public interface WorkLogRepository extends AutoCloseable {
      * @param statuses only these statuses; empty means all
      */
     List<DailyLog> findDailyLogs(Period period, Set<String> statuses);
+
+    /**
+     * {@link #findDailyLogs(Period, Set)}, telling {@code progress} how many of the period's logs are read (task
+     * {@value #READING_DAILY_LOGS}) and how long it waited for a rate limit. A store that reads page by page
+     * (Notion) reports as it goes; the default reads, then reports once.
+     */
+    default List<DailyLog> findDailyLogs(Period period, Set<String> statuses, ProgressListener progress) {
+        List<DailyLog> logs = findDailyLogs(period, statuses);
+        progress.onStep(new ProgressListener.Step(READING_DAILY_LOGS, logs.size(), logs.size()));
+        return logs;
+    }
+
+    /** The task name stores use for {@link #findDailyLogs(Period, Set, ProgressListener)}'s progress. */
+    String READING_DAILY_LOGS = "reading daily logs";
 
     /** The weekly roll-up of exactly this period, if one is stored. */
     Optional<WeeklyRollup> findWeekly(Period period);

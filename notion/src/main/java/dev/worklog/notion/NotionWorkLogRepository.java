@@ -5,6 +5,7 @@ import dev.worklog.http.CircuitBreaker;
 import dev.worklog.http.RetryPolicy;
 import dev.worklog.http.Sleeper;
 import dev.worklog.log.ExecutionLog;
+import dev.worklog.log.ProgressListener;
 import dev.worklog.model.DailyLog;
 import dev.worklog.model.EditStamp;
 import dev.worklog.model.LogOptions;
@@ -154,7 +155,12 @@ public final class NotionWorkLogRepository implements WorkLogRepository {
 
     @Override
     public List<DailyLog> findDailyLogs(Period period, Set<String> statuses) {
-        return daily.find(Objects.requireNonNull(period, "period"), Objects.requireNonNull(statuses, "statuses"));
+        return findDailyLogs(period, statuses, ProgressListener.none());
+    }
+
+    @Override
+    public List<DailyLog> findDailyLogs(Period period, Set<String> statuses, ProgressListener progress) {
+        return daily.find(period, statuses, progress); // each page read, and the rate limiter's wait
     }
 
     /**
@@ -163,8 +169,7 @@ public final class NotionWorkLogRepository implements WorkLogRepository {
      */
     @Override
     public Optional<List<EditStamp>> findDailyLogStamps(Period period, Set<String> statuses) {
-        return Optional.of(daily.stamps(Objects.requireNonNull(period, "period"),
-                Objects.requireNonNull(statuses, "statuses")));
+        return Optional.of(daily.stamps(Objects.requireNonNull(period, "period"), Objects.requireNonNull(statuses, "statuses")));
     }
 
     @Override

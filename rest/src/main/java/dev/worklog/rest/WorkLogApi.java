@@ -5,6 +5,7 @@ import dev.worklog.config.WorkLogConfig;
 import dev.worklog.error.ConfigurationException;
 import dev.worklog.internal.json.DailyLogCodec;
 import dev.worklog.internal.outbox.Outbox;
+import dev.worklog.internal.outbox.OutboxLocation;
 import dev.worklog.rest.internal.AccessLog;
 import dev.worklog.rest.internal.ApiDocs;
 import dev.worklog.rest.internal.ApiError;
@@ -37,7 +38,9 @@ import java.util.concurrent.atomic.AtomicReference;
  * (405 with {@code Allow}), size (413), content type (415), JSON and fields (400, every field error at once).
  * {@link #handle} never throws and never puts a stack trace or a secret in an answer; failures of the store or the
  * LLM become 502/503/504 with the upstream request id, and an accepted daily log the store cannot take now becomes
- * 202: it waits in a durable outbox in front of the store and is delivered later, once.
+ * 202: it waits in a durable outbox in front of the store and is delivered later, once. Where the outbox's folder
+ * is not durable (AWS Lambda, a tmpfs, a container's own layer: {@link Builder#durableOutbox}), such an entry is
+ * answered 503 with {@code Retry-After} instead and nothing is written; the client retries with its key.
  *
  * <pre>{@code
  * try (WorkLogApi api = WorkLogApi.builder().config(WorkLogConfig.fromEnvironment()).build().start()) {
@@ -57,6 +60,7 @@ public final class WorkLogApi implements AutoCloseable {
 
     private final WorkLogger logger;
     private final Outbox outbox;
+    private final OutboxLocation outboxLocation;
     private final BearerAuth auth;
     private final ErrorResponses errors;
     private final HealthRoute health;
@@ -65,14 +69,15 @@ public final class WorkLogApi implements AutoCloseable {
     /** Counted down by the first answer: the server's warm-up waits for it so as not to slow that one down. */
     private final CountDownLatch firstRequest = new CountDownLatch(1);
 
-    private WorkLogApi(WorkLogger logger, Outbox outbox, String token, Clock clock) {
+    private WorkLogApi(WorkLogger logger, Outbox outbox, OutboxLocation location, String token, Clock clock) {
         this.logger = logger;
         this.outbox = outbox;
+        this.outboxLocation = location;
         this.auth = new BearerAuth(token);
         this.errors = new ErrorResponses(logger.executionLog(), auth.secrets());
         this.health = new HealthRoute(outbox, clock, auth, errors);
         this.dailyLogs = new DailyLogRoute(logger, outbox);
-        SummaryRoutes summaries = new SummaryRoutes(logger);
+        SummaryRoutes summaries = new SummaryRoutes(logger, clock);
         ApiDocs docs = new ApiDocs();
         this.router = new Router(auth, HealthRoute.PATH)
                 .route("GET", HealthRoute.PATH, health::handle)
@@ -128,6 +133,19 @@ public final class WorkLogApi implements AutoCloseable {
     public WorkLogApi start() {
         outbox.start();
         return this;
+    }
+
+    /** Whether the outbox may queue (202) an entry the store cannot take now; else such an entry is answered 503. */
+    public boolean durableOutbox() {
+        return outboxLocation.durable();
+    }
+
+    /**
+     * The outbox's folder, whether it is durable and why, and what a store outage is answered with: for the server's
+     * start-up line.
+     */
+    public String describeOutbox() {
+        return outboxLocation.describe();
     }
 
     /** Daily logs accepted (202) and not yet delivered to the store. */
@@ -192,6 +210,7 @@ public final class WorkLogApi implements AutoCloseable {
         private String token;
         private boolean tokenSet;
         private Path outboxDirectory;
+        private Boolean durableOutbox;
         private Clock clock = Clock.systemUTC();
 
         private Builder() {
@@ -228,9 +247,21 @@ public final class WorkLogApi implements AutoCloseable {
             return this;
         }
 
-        /** The outbox folder; skips {@code WORKLOG_OUTBOX_DIR} (default {@code ./worklog-outbox}). */
+        /** The outbox folder; skips {@code WORKLOG_OUTBOX_DIR} (default {@code outbox} under {@code WORKLOG_DATA_DIR}). */
         public Builder outboxDirectory(Path value) {
             this.outboxDirectory = Objects.requireNonNull(value, "outboxDirectory");
+            return this;
+        }
+
+        /**
+         * Whether the outbox folder outlives the process and the machine, so that an entry the store cannot take now
+         * may be answered 202 and delivered later; skips {@code WORKLOG_OUTBOX_DURABLE} (default {@code auto}: not on
+         * AWS Lambda, a tmpfs or a container's own writable layer). When it does not, such an entry is answered 503
+         * with {@code Retry-After} and nothing is written: the client's retry with its {@code Idempotency-Key} is
+         * the durable path.
+         */
+        public Builder durableOutbox(boolean value) {
+            this.durableOutbox = value;
             return this;
         }
 
@@ -248,8 +279,12 @@ public final class WorkLogApi implements AutoCloseable {
         public WorkLogApi build() {
             String authToken = tokenSet ? token : checkToken(config.get(RestConfigKeys.API_AUTH_TOKEN).orElse(null),
                     m -> new ConfigurationException(RestConfigKeys.API_AUTH_TOKEN + m));
-            Path dir = outboxDirectory != null ? outboxDirectory : Outbox.directory(config);
-            boolean durable = Outbox.durable(config);
+            OutboxLocation found = outboxDirectory != null ? OutboxLocation.of(config, outboxDirectory)
+                    : OutboxLocation.of(config);
+            OutboxLocation location = durableOutbox == null ? found : new OutboxLocation(found.directory(),
+                    durableOutbox, "set in code");
+            Path dir = location.directory();
+            boolean durable = location.durable();
             Duration backoff = positive(RestConfigKeys.OUTBOX_BACKOFF, Duration.ofSeconds(2));
             Duration maxBackoff = positive(RestConfigKeys.OUTBOX_MAX_BACKOFF, Duration.ofMinutes(5));
             AtomicReference<Outbox> outbox = new AtomicReference<>();
@@ -260,7 +295,7 @@ public final class WorkLogApi implements AutoCloseable {
                         .executionLog(ctx.executionLog()).build());
                 return outbox.get();
             }).build();
-            return new WorkLogApi(built, outbox.get(), authToken, clock);
+            return new WorkLogApi(built, outbox.get(), location, authToken, clock);
         }
 
         private Duration positive(String name, Duration fallback) {

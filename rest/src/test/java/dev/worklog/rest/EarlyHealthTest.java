@@ -39,7 +39,7 @@ class EarlyHealthTest {
 
             CompletableFuture<HttpResponse<String>> early = client.sendAsync(HttpRequest.newBuilder(base.resolve("/nope"))
                     .build(), HttpResponse.BodyHandlers.ofString());
-            WorkLogApi api = WorkLogApi.builder().outboxDirectory(dir.resolve("outbox"))
+            WorkLogApi api = WorkLogApi.builder().outboxDirectory(dir.resolve("outbox")).durableOutbox(true)
                     .logger(WorkLogger.builder().repository(new InMemoryWorkLogRepository())
                             .llmProvider(new OfflineSummarizer()).executionLog(ExecutionLog.disabled())
                             .zone(ZoneOffset.UTC)).build();

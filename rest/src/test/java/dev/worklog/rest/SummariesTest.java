@@ -63,17 +63,63 @@ class SummariesTest {
     }
 
     @Test
-    void weeklyDryRunStoresNothingAndTheDefaultPeriodIsTheSevenDaysEndingToday() {
+    void weeklyDryRunStoresNothingAndTheDefaultPeriodIsTheCurrentIsoWeek() {
         seed("2026-11-25", "Fixed bug", "Logged");
         TestServer.Reply r = s.postJson("/weekly-summaries", "{\"dry_run\":true}");
         assertThat(r.json().path("status").asText()).isEqualTo("dry_run");
-        assertThat(r.json().path("period").path("start_date").asText()).isEqualTo("2026-11-20");
-        assertThat(r.json().path("period").path("end_date").asText()).isEqualTo("2026-11-26");
+        // today is Thursday 2026-11-26: Monday to Sunday around it
+        assertThat(r.json().path("period").path("start_date").asText()).isEqualTo("2026-11-23");
+        assertThat(r.json().path("period").path("end_date").asText()).isEqualTo("2026-11-29");
+        assertThat(r.json().path("week").asText()).isEqualTo("2026-W48");
+        assertThat(r.json().path("label").asText()).isEqualTo("2026-W48");
         assertThat(r.json().path("page_id").isNull()).isTrue();
         assertThat(s.store.findWeeklies(dev.worklog.model.Period.of(java.time.YearMonth.of(2026, 11)))).isEmpty();
         // an empty body without a content type means "all defaults", and dry_run works as a query parameter too
         TestServer.Reply bare = s.send("POST", "/weekly-summaries?dry_run=true", null);
         assertThat(bare.json().path("status").asText()).isEqualTo("dry_run");
+    }
+
+    @Test
+    void previousIsTheLastCompleteWeekAndAnyOtherPeriodIsNamedByItsDates() {
+        seed("2026-11-17", "Tuned GC", "Logged");
+        JsonNode previous = s.postJson("/weekly-summaries", "{\"previous\":true,\"dry_run\":true}").json();
+        assertThat(previous.path("week").asText()).isEqualTo("2026-W47");
+        assertThat(previous.path("period").path("start_date").asText()).isEqualTo("2026-11-16");
+
+        JsonNode dates = s.postJson("/weekly-summaries", "{\"start_date\":\"2026-11-17\",\"end_date\":\"2026-11-23\","
+                + "\"dry_run\":true}").json();
+        assertThat(dates.path("week").isNull()).as("not an ISO week: no week label").isTrue();
+        assertThat(dates.path("label").asText()).isEqualTo("2026-11-17 ~ 2026-11-23");
+
+        TestServer.Reply both = s.postJson("/weekly-summaries", "{\"previous\":true,\"week\":\"2026-W47\"}");
+        assertThat(both.status()).isEqualTo(400);
+        assertThat(both.json().path("errors").get(0).path("field").asText()).isEqualTo("previous");
+        // the monthly's previous: the latest month whose every ISO week is over (October, on 26 November)
+        assertThat(s.postJson("/monthly-summaries", "{\"previous\":true,\"dry_run\":true}").json().path("month")
+                .asText()).isEqualTo("2026-10");
+        assertThat(s.postJson("/monthly-summaries", "{\"previous\":true,\"month\":\"2026-10\"}").status())
+                .isEqualTo(400);
+    }
+
+    @Test
+    void monthlyRollsUpAMissingWeekFirstUnlessTurnedOffAndListsTheWeeksUsed() {
+        seed("2026-11-03", "Early", "Logged");
+        seed("2026-11-17", "Tuned GC", "Logged");
+        s.postJson("/weekly-summaries", "{\"week\":\"2026-W47\"}");
+
+        JsonNode off = s.postJson("/monthly-summaries", "{\"month\":\"2026-11\",\"dry_run\":true,"
+                + "\"roll_up_missing_weeks\":false}").json();
+        assertThat(off.path("weeks").get(0).asText()).isEqualTo("2026-W47");
+        assertThat(off.path("weeks").size()).isEqualTo(1);
+        assertThat(off.path("weeks_rolled_up").size()).isZero();
+
+        JsonNode on = s.postJson("/monthly-summaries", "{\"month\":\"2026-11\"}").json();
+        assertThat(on.path("weeks_read").asInt()).isEqualTo(2);
+        assertThat(on.path("weeks").get(0).asText()).isEqualTo("2026-W45");
+        assertThat(on.path("weeks_rolled_up").get(0).path("label").asText()).isEqualTo("2026-W45");
+        assertThat(on.path("weeks_rolled_up").get(0).path("status").asText()).isEqualTo("written");
+        assertThat(on.path("weeks_rolled_up").get(0).path("logs_read").asInt()).isEqualTo(1);
+        assertThat(s.store.findWeekly(dev.worklog.model.Period.parseIsoWeek("2026-W45"))).isPresent();
     }
 
     @Test

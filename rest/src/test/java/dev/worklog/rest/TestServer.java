@@ -45,7 +45,8 @@ final class TestServer implements AutoCloseable {
     private TestServer(Builder b) {
         this.dir = b.dir;
         this.store = b.store;
-        this.api = WorkLogApi.builder().authToken(b.token).outboxDirectory(dir.resolve("outbox"))
+        // the test's folder stands for a durable disk wherever the build runs (CI's /tmp may be a container layer)
+        this.api = WorkLogApi.builder().authToken(b.token).outboxDirectory(dir.resolve("outbox")).durableOutbox(true)
                 .clock(Clock.fixed(NOW, ZoneOffset.UTC))
                 .logger(WorkLogger.builder().repository(store).llmProvider(llm).clock(outboxClock)
                         .zone(ZoneOffset.UTC).language("en")

@@ -42,7 +42,9 @@ class WorkLogApiTest {
     }
 
     private Map<String, String> outboxIn(Path folder, String... more) {
-        Map<String, String> v = new java.util.HashMap<>(Map.of("WORKLOG_OUTBOX_DIR", folder.toString()));
+        // a durable folder wherever the build runs (CI's /tmp may be a container's own layer)
+        Map<String, String> v = new java.util.HashMap<>(Map.of("WORKLOG_OUTBOX_DIR", folder.toString(),
+                "WORKLOG_OUTBOX_DURABLE", "true"));
         for (int i = 0; i < more.length; i += 2) {
             v.put(more[i], more[i + 1]);
         }

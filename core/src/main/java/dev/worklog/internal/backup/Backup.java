@@ -5,6 +5,7 @@ import dev.worklog.backup.BackupReport.Item;
 import dev.worklog.backup.BackupReport.Kind;
 import dev.worklog.backup.BackupReport;
 import dev.worklog.error.ConfigurationException;
+import dev.worklog.log.ProgressListener;
 import dev.worklog.model.Achievement;
 import dev.worklog.model.DailyLog;
 import dev.worklog.model.Generation;
@@ -66,9 +67,11 @@ public final class Backup {
     static final LocalDate END = LocalDate.of(9999, 12, 31);
 
     private final Consumer<Item> listener;
+    private final ProgressListener progress;
 
-    private Backup(Consumer<Item> listener) {
+    private Backup(Consumer<Item> listener, ProgressListener progress) {
         this.listener = listener;
+        this.progress = progress;
     }
 
     /**
@@ -85,7 +88,12 @@ public final class Backup {
 
     /** A backup that tells {@code listener} about each record as soon as it is handled (for progress output). */
     public static Backup withListener(Consumer<Item> listener) {
-        return new Backup(Objects.requireNonNull(listener, "listener"));
+        return new Backup(Objects.requireNonNull(listener, "listener"), ProgressListener.none());
+    }
+
+    /** This backup, also telling {@code value} how many records of each kind are copied (and how reading goes). */
+    public Backup withProgress(ProgressListener value) {
+        return new Backup(listener, Objects.requireNonNull(value, "progress"));
     }
 
     /** Like {@link #copy}, reporting progress to this backup's listener. */
@@ -111,12 +119,16 @@ public final class Backup {
         }
         Period range = new Period(start, END);
 
-        run.copyDailies(from.findDailyLogs(range, Set.of()), to.findDailyLogs(range, Set.of()));
+        List<DailyLog> dailies = from.findDailyLogs(range, Set.of(), progress);
+        run.progress.expect(Kind.DAILY, dailies.size());
+        run.copyDailies(dailies, to.findDailyLogs(range, Set.of(), progress));
+        run.progress.expect(Kind.WEEKLY, weeks.size());
         weeks = new ArrayList<>(weeks);
         weeks.sort(Comparator.comparing((WeeklyRollup w) -> w.period().start()).thenComparing(w -> w.period().end()));
         for (WeeklyRollup w : weeks) {
             run.copyWeekly(w);
         }
+        run.progress.expect(Kind.MONTHLY, months.size());
         months = new ArrayList<>(months);
         months.sort(Comparator.comparing(MonthlyRollup::month));
         for (MonthlyRollup m : months) {
@@ -137,6 +149,7 @@ public final class Backup {
         private final Map<String, String> weekIds = new HashMap<>();
         private final List<Item> items = new ArrayList<>();
         private final List<String> warnings = new ArrayList<>();
+        private final CopyProgress progress = new CopyProgress(Backup.this.progress);
         private boolean weeklyUnsupported;
         private boolean monthlyUnsupported;
 
@@ -192,7 +205,7 @@ public final class Backup {
             if (weeklyUnsupported) {
                 return;
             }
-            String label = "week " + source.period().isoWeekLabel() + " (" + source.period() + ")";
+            String label = "week " + source.period().describe();
             Optional<WeeklyRollup> existing;
             try {
                 existing = to.findWeekly(source.period());
@@ -273,6 +286,7 @@ public final class Backup {
         private void add(Item item) {
             items.add(item);
             listener.accept(item);
+            progress.handled(item.kind());
         }
     }
 

@@ -212,14 +212,36 @@ public final class ResolvedConfig {
         return config.getInt(ConfigKeys.WORKLOG_MAX_OUTPUT_TOKENS, DEFAULT_MAX_OUTPUT_TOKENS, 256, 200_000);
     }
 
-    /** The execution log's file ({@code LOG_FILE}). */
-    public Path executionLogFile() {
-        return Path.of(config.get(ConfigKeys.LOG_FILE, DEFAULT_LOG_FILE));
+    /** The execution log's file ({@code LOG_FILE}); empty for {@code LOG_FILE=-}, the console only. */
+    public Optional<Path> executionLogFile() {
+        String value = config.get(ConfigKeys.LOG_FILE, DEFAULT_LOG_FILE);
+        if (value.strip().equals(ExecutionLog.CONSOLE_ONLY)) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(Path.of(value));
+        } catch (java.nio.file.InvalidPathException e) {
+            throw new ConfigurationException(ConfigKeys.LOG_FILE + " is not a valid path: " + e.getMessage(), e);
+        }
     }
 
     /** The execution log, masking every secret of the configuration. */
     public ExecutionLog executionLog(Clock clock, ZoneId zone) {
-        return ExecutionLog.toFile(executionLogFile(), clock, zone, config.secretValues());
+        return executionLog(clock, zone, null);
+    }
+
+    /**
+     * The execution log, its lines also printed to {@code copy} when one is given (a server's stdout). With
+     * {@code LOG_FILE=-} there is no file: the lines go to {@code copy}, or to stderr without one (the CLI, whose
+     * stdout is the command's output).
+     */
+    public ExecutionLog executionLog(Clock clock, ZoneId zone, java.io.PrintStream copy) {
+        Optional<Path> file = executionLogFile();
+        if (file.isEmpty()) {
+            return ExecutionLog.toConsole(copy != null ? copy : System.err, clock, zone, config.secretValues());
+        }
+        ExecutionLog log = ExecutionLog.toFile(file.get(), clock, zone, config.secretValues());
+        return copy == null ? log : log.alsoTo(copy);
     }
 
     /** What the plug-ins get, with the given services. */

@@ -37,7 +37,8 @@ final class Deliverer {
 
     private final OutboxParts parts;
     private final RetryPolicy backoff;
-    private final FolderLock lock;
+    /** Made on first use: a non-durable outbox's folder may never exist. */
+    private volatile FolderLock lock;
     private volatile int consecutiveFailures;
     private volatile Instant nextAttemptAt = Instant.MIN;
     private volatile ScheduledExecutorService scheduler;
@@ -46,7 +47,16 @@ final class Deliverer {
     Deliverer(OutboxParts parts, RetryPolicy backoff) {
         this.parts = parts;
         this.backoff = backoff;
-        this.lock = FolderLock.of(parts.dir(), LOCK_FILE);
+    }
+
+    /** The folder's lock; {@code null} while the queue's folders do not exist (nothing to deliver). */
+    private FolderLock lock() {
+        FolderLock l = lock;
+        if (l == null && parts.queue().exists()) {
+            l = FolderLock.of(parts.dir(), LOCK_FILE);
+            lock = l;
+        }
+        return l;
     }
 
     /**
@@ -81,7 +91,8 @@ final class Deliverer {
     /** {@link Outbox#flush()}: every pending entry now, waiting for a pass already running. */
     FlushResult flush() {
         try {
-            return lock.locked(() -> deliverPending(true));
+            FolderLock l = lock();
+            return l == null ? new FlushResult(List.of(), List.of(), List.of()) : l.locked(() -> deliverPending(true));
         } catch (UncheckedIOException e) {
             throw new OutboxException(e.getMessage(), e);
         }
@@ -90,7 +101,11 @@ final class Deliverer {
     /** {@link Outbox#deliverDue()}: a pass now if the backoff has passed and no other pass is running. */
     FlushResult deliverDue() {
         try {
-            return lock.tryLocked(() -> parts.clock().instant().isBefore(nextAttemptAt)
+            FolderLock l = lock();
+            if (l == null) {
+                return new FlushResult(List.of(), List.of(), List.of());
+            }
+            return l.tryLocked(() -> parts.clock().instant().isBefore(nextAttemptAt)
                     ? new FlushResult(List.of(), parts.queue().pending(), List.of())
                     : deliverPending(false)).orElse(new FlushResult(List.of(), List.of(), List.of()));
         } catch (UncheckedIOException e) {

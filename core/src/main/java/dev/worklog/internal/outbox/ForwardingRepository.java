@@ -1,6 +1,7 @@
 package dev.worklog.internal.outbox;
 
 import dev.worklog.http.CircuitBreaker;
+import dev.worklog.log.ProgressListener;
 import dev.worklog.model.DailyLog;
 import dev.worklog.model.EditStamp;
 import dev.worklog.model.MonthlyRollup;
@@ -60,6 +61,11 @@ abstract class ForwardingRepository implements WorkLogRepository {
     @Override
     public List<DailyLog> findDailyLogs(Period period, Set<String> statuses) {
         return delegate.findDailyLogs(period, statuses);
+    }
+
+    @Override
+    public List<DailyLog> findDailyLogs(Period period, Set<String> statuses, ProgressListener progress) {
+        return delegate.findDailyLogs(period, statuses, progress);
     }
 
     @Override

@@ -2,6 +2,8 @@ package dev.worklog.internal.outbox;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.worklog.error.CircuitOpenException;
+import dev.worklog.error.UpstreamError;
 import dev.worklog.error.WorkLogException;
 import dev.worklog.http.CircuitBreaker;
 import dev.worklog.internal.Json;
@@ -10,6 +12,7 @@ import dev.worklog.log.ExecutionLog;
 import dev.worklog.model.DailyLog;
 import dev.worklog.model.StoredRef;
 import java.io.UncheckedIOException;
+import java.time.Duration;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -18,10 +21,13 @@ import org.slf4j.LoggerFactory;
  * How the outbox takes an entry: the intent (entry id and entry) forced to disk in the {@link IntentJournal} before
  * the store is called (for a durable store), then the store's answer recorded for the idempotency key; an entry the
  * store cannot take now, or that a known-failing store (open breaker) is not even asked to take, goes to the queue.
- * Intents a dead process left open become pending entries when the journal is opened.
+ * Intents a dead process left open become pending entries when the journal is opened. Without a durable folder
+ * nothing is written: the entry is stored at once or refused ({@link NotQueuedException}).
  */
 final class Intake {
     private static final Logger LOG = LoggerFactory.getLogger(Intake.class);
+    /** What a refused entry is told to wait when neither the breaker nor the upstream says. */
+    private static final Duration DEFAULT_RETRY_AFTER = Duration.ofSeconds(5);
 
     private final OutboxParts parts;
     private final boolean durableFolder;
@@ -29,7 +35,7 @@ final class Intake {
     private volatile boolean closed;
 
     /**
-     * Opens the intent journal in {@code dir}, recovering what a dead process left in flight.
+     * Opens the intent journal in {@code dir} (with a durable folder), recovering what a dead process left in flight.
      *
      * @throws UncheckedIOException when the journal cannot be opened
      */
@@ -37,7 +43,7 @@ final class Intake {
         this.parts = parts;
         this.durableFolder = durableFolder;
         // creates of processes that died in flight become pending entries (delivered with a look-up first)
-        this.journal = IntentJournal.open(parts.dir(), this::recoverIntent);
+        this.journal = durableFolder ? IntentJournal.open(parts.dir(), this::recoverIntent) : null;
     }
 
     /**
@@ -50,13 +56,12 @@ final class Intake {
         if (closed) {
             throw new IllegalStateException("the outbox is closed");
         }
+        if (!durableFolder) {
+            return storeWithoutFolder(log, keyHash != null);
+        }
         String queueId = parts.queue().newQueueId();
         Optional<CircuitBreaker> breaker = parts.store().circuitBreaker();
         if (breaker.isPresent() && !breaker.get().isClosed()) {
-            if (!durableFolder) {
-                // nothing to promise with: refuse now (503 with the time until the breaker's trial call)
-                breaker.get().acquirePermission();
-            }
             // the store is known to be failing: queue now instead of waiting out its retries
             String reason = "the store is failing (" + breaker.get().snapshot().describe() + ")";
             enqueue(log, queueId, keyHash, fingerprint, reason);
@@ -81,10 +86,6 @@ final class Intake {
                 done(intent); // refused for good: nothing was stored, nothing to recover
                 throw e;
             }
-            if (!durableFolder) {
-                // the create may have landed, so the intent stays: a restart of this environment looks it up
-                throw e;
-            }
             return queueAfterFailure(log, intent, queueId, keyHash, fingerprint, e.getMessage());
         } catch (RuntimeException e) {
             // a bug in the store, possibly after the write landed: keep the entry and let delivery look it up
@@ -105,6 +106,41 @@ final class Intake {
         CrashPoints.reach("create.idempotency-recorded");
         done(intent);
         return stored;
+    }
+
+    /**
+     * Without a durable folder nothing is promised and nothing is written: the entry is stored now, looked up by its
+     * entry id first when a key made it (the key's retry of a create whose answer was lost then finds the page), or
+     * refused with how long to wait. An open circuit breaker refuses at once (the store's call fails fast).
+     */
+    private Submission storeWithoutFolder(DailyLog log, boolean keyed) {
+        try {
+            StoredRef ref = keyed ? parts.store().ensureDailyLog(log) : parts.store().saveDailyLog(log);
+            return Submission.stored(ref).withEntryId(log.entryId());
+        } catch (WorkLogException e) {
+            if (!e.isRetryable()) {
+                throw e;
+            }
+            Duration wait = retryAfter(e);
+            parts.executionLog().error(ExecutionLog.DAILY_LOGGER, "store unavailable (" + e.getMessage() + "); '"
+                    + log.title() + "' refused, not queued: the outbox folder is not durable here; the client "
+                    + "retries after " + wait.toSeconds() + " s");
+            throw new NotQueuedException(e.getMessage(), wait, e);
+        }
+    }
+
+    /** How long the client should wait: the breaker's time to its trial call, the upstream's hint, else 5 s. */
+    private Duration retryAfter(WorkLogException e) {
+        if (e instanceof CircuitOpenException open) {
+            return open.retryAfter();
+        }
+        Optional<Duration> hint = e.upstream().flatMap(UpstreamError::retryAfterHint);
+        if (hint.isPresent()) {
+            return hint.get();
+        }
+        return parts.store().circuitBreaker().map(CircuitBreaker::snapshot).map(CircuitBreaker.Snapshot::openUntil)
+                .filter(until -> until.isAfter(parts.clock().instant()))
+                .map(until -> Duration.between(parts.clock().instant(), until)).orElse(DEFAULT_RETRY_AFTER);
     }
 
     private void done(IntentJournal.Intent intent) {
@@ -186,6 +222,8 @@ final class Intake {
     /** Refuses new entries and closes the journal. */
     void close() {
         closed = true;
-        journal.close();
+        if (journal != null) {
+            journal.close();
+        }
     }
 }

@@ -56,11 +56,15 @@ import org.slf4j.LoggerFactory;
  * without delivering an entry twice).
  */
 public final class Outbox extends ForwardingRepository {
-    /** The variable naming the outbox folder, shared by the REST server and the CLI's {@code outbox} commands. */
+    /**
+     * The variable naming the outbox folder, shared by the REST server and the CLI's {@code outbox} commands; default
+     * {@code outbox} under {@code WORKLOG_DATA_DIR} ({@link OutboxLocation}).
+     */
     public static final String DIR_VARIABLE = "WORKLOG_OUTBOX_DIR";
-    /** The outbox folder when {@link #DIR_VARIABLE} is unset: {@code worklog-outbox} in the working folder. */
-    public static final String DEFAULT_DIR = "worklog-outbox";
-    /** The variable saying whether the folder outlives the process ({@code true} unless set). */
+    /**
+     * The variable saying whether the folder outlives the process and the machine: {@code true}, {@code false} or
+     * {@code auto} (the default: {@link OutboxLocation} decides from where the process runs).
+     */
     public static final String DURABLE_VARIABLE = "WORKLOG_OUTBOX_DURABLE";
 
     /** The longest accepted idempotency key, as the IETF draft suggests servers bound it. */
@@ -96,8 +100,11 @@ public final class Outbox extends ForwardingRepository {
         this.scheduler = b.scheduler;
         this.durableFolder = b.durableFolder;
         try {
-            this.queue = new OutboxQueue(dir, clock);
-            IdempotencyStore.createDirectory(dir);
+            // a folder that cannot keep entries is not written at all; one left by an earlier run is still delivered
+            this.queue = new OutboxQueue(dir, clock, durableFolder);
+            if (durableFolder) {
+                IdempotencyStore.createDirectory(dir);
+            }
             OutboxParts parts = new OutboxParts(dir, delegate, queue, idempotency, clock, executionLog);
             this.intake = new Intake(parts, durableFolder);
             this.deliverer = new Deliverer(parts, RetryPolicy.builder().initialBackoff(b.initialBackoff)
@@ -106,7 +113,9 @@ public final class Outbox extends ForwardingRepository {
             throw new OutboxException("cannot open the outbox folder " + dir + ": " + e.getMessage(), e);
         }
         this.breakerFile = new BreakerFile(dir, clock);
-        delegate.circuitBreaker().ifPresent(breaker -> breaker.onStateChange(breakerFile::record));
+        if (durableFolder) {
+            delegate.circuitBreaker().ifPresent(breaker -> breaker.onStateChange(breakerFile::record));
+        }
     }
 
     /**
@@ -120,33 +129,12 @@ public final class Outbox extends ForwardingRepository {
     }
 
     /**
-     * The outbox folder a configuration names ({@value #DIR_VARIABLE}, default {@value #DEFAULT_DIR}).
+     * The outbox folder a configuration names ({@link OutboxLocation#directory}).
      *
      * @throws dev.worklog.error.ConfigurationException when the value is not a valid path
      */
     public static Path directory(dev.worklog.config.WorkLogConfig config) {
-        String value = config.get(DIR_VARIABLE, DEFAULT_DIR);
-        try {
-            return Path.of(value);
-        } catch (java.nio.file.InvalidPathException e) {
-            throw new dev.worklog.error.ConfigurationException(DIR_VARIABLE + " is not a valid path: "
-                    + e.getMessage(), e);
-        }
-    }
-
-    /**
-     * Whether a configuration says the outbox folder outlives the process ({@value #DURABLE_VARIABLE}, default
-     * {@code true}).
-     *
-     * @throws dev.worklog.error.ConfigurationException when the value is not true or false
-     */
-    public static boolean durable(dev.worklog.config.WorkLogConfig config) {
-        String value = config.get(DURABLE_VARIABLE, "true").toLowerCase(java.util.Locale.ROOT);
-        if (!value.equals("true") && !value.equals("false")) {
-            throw new dev.worklog.error.ConfigurationException(DURABLE_VARIABLE + " must be true or false, got '"
-                    + value + "'");
-        }
-        return value.equals("true");
+        return OutboxLocation.directory(config);
     }
 
     /** A builder for an outbox in {@code dir} in front of {@code delegate}. */
@@ -172,6 +160,11 @@ public final class Outbox extends ForwardingRepository {
     /** The outbox folder. */
     public Path directory() {
         return dir;
+    }
+
+    /** Whether it may queue entries (its folder is durable); else it stores at once or refuses. */
+    public boolean durableFolder() {
+        return durableFolder;
     }
 
     /**
@@ -257,7 +250,7 @@ public final class Outbox extends ForwardingRepository {
      * the first retryable failure (the store is still down, so the rest would fail too).
      */
     public FlushResult flush() {
-        return deliverer.flush();
+        return deliverer.flush(); // nothing to do for a non-durable outbox that never had a folder
     }
 
     /**
@@ -349,10 +342,13 @@ public final class Outbox extends ForwardingRepository {
         }
 
         /**
-         * Whether the folder outlives the process (default). When it does not (AWS Lambda's {@code /tmp}), an entry
-         * the store cannot take now is not queued with a promise the folder cannot keep: the store's error is
-         * thrown ({@link dev.worklog.error.CircuitOpenException}, a 503 with {@code Retry-After}, once its breaker
-         * is open), so the client retries with its key.
+         * Whether the folder outlives the process and the machine (default; {@link OutboxLocation} tells from a
+         * configuration). When it does not (AWS Lambda's {@code /tmp}, a tmpfs, a container's own layer), nothing is
+         * written to it and nothing is promised: an entry is stored at once (looked up by its entry id first when it
+         * has an idempotency key, so that a client's retry of a create whose answer was lost finds it), or refused
+         * with a {@link NotQueuedException} (503 with {@code Retry-After}) when the store cannot take it now, and
+         * the client's retry with its key is the durable path. Entries an earlier run left in the folder are still
+         * delivered.
          */
         public Builder durableFolder(boolean value) {
             this.durableFolder = value;

@@ -48,19 +48,29 @@ final class OutboxQueue {
     }
 
     /**
-     * Opens the queue's folders in {@code dir}, creating them and clearing temporary files a crash left.
+     * Opens the queue's folders in {@code dir}, creating them ({@code create}) and clearing temporary files a crash
+     * left; without {@code create}, folders that do not exist are read as empty and left uncreated.
      *
      * @throws IOException when they cannot be created or listed
      */
-    OutboxQueue(Path dir, Clock clock) throws IOException {
+    OutboxQueue(Path dir, Clock clock, boolean create) throws IOException {
         this.pendingDir = dir.resolve("pending");
         this.failedDir = dir.resolve("failed");
         this.clock = clock;
-        Files.createDirectories(pendingDir);
-        Files.createDirectories(failedDir);
-        DurableFiles.removeTempFiles(pendingDir);
-        DurableFiles.removeTempFiles(failedDir);
+        if (create) {
+            Files.createDirectories(pendingDir);
+            Files.createDirectories(failedDir);
+        }
+        if (exists()) {
+            DurableFiles.removeTempFiles(pendingDir);
+            DurableFiles.removeTempFiles(failedDir);
+        }
         pendingHint.set(files(pendingDir).size());
+    }
+
+    /** Whether the queue's folders exist (always, unless it was opened without creating them). */
+    boolean exists() {
+        return Files.isDirectory(pendingDir) && Files.isDirectory(failedDir);
     }
 
     /** Time of acceptance, then a counter (entries accepted in the same millisecond keep their order), then noise. */
@@ -185,6 +195,9 @@ final class OutboxQueue {
     }
 
     private static List<Path> files(Path folder) {
+        if (!Files.isDirectory(folder)) {
+            return List.of(); // a non-durable outbox's folder that was never made
+        }
         try (Stream<Path> files = Files.list(folder)) {
             return files.filter(p -> {
                 String name = p.getFileName().toString();

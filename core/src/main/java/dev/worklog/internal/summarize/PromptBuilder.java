@@ -28,8 +28,9 @@ final class PromptBuilder {
 
     LlmRequest weekly(SummaryInput.Weekly input) {
         StringBuilder p = new StringBuilder();
-        p.append(korean ? "기간: " : "Period: ").append(input.period()).append(" (").append(input.period().isoWeekLabel())
-                .append(")\n");
+        // an ISO week is named as before; any other period by its dates alone, never by a week it only touches
+        p.append(korean ? "기간: " : "Period: ").append(input.period())
+                .append(input.period().isoWeek().map(week -> " (" + week + ")").orElse("")).append('\n');
         p.append(korean ? "일일 업무 로그 " : "Daily work logs: ").append(input.logs().size())
                 .append(korean ? "건\n\n" : "\n\n");
         int n = 1;

@@ -85,7 +85,8 @@ class ResolvedConfigTest {
         assertThatThrownBy(bad::language).hasMessageContaining("WORKLOG_LANGUAGE must be ko or en, got 'fr'");
         assertThatThrownBy(bad::maxOutputTokens).hasMessageContaining("WORKLOG_MAX_OUTPUT_TOKENS");
         assertThat(bad.logOptions().statuses()).containsExactly("a", "b");
-        assertThat(bad.executionLogFile()).isEqualTo(Path.of("x/y.log"));
+        assertThat(bad.executionLogFile()).contains(Path.of("x/y.log"));
+        assertThat(resolved(Map.of("LOG_FILE", " - ")).executionLogFile()).as("LOG_FILE=-: the console only").isEmpty();
 
         ResolvedConfig good = resolved(Map.of("WORKLOG_TIMEZONE", "Asia/Seoul", "WORKLOG_LANGUAGE", " EN "));
         assertThat(good.zone()).isEqualTo(ZoneId.of("Asia/Seoul"));

@@ -263,23 +263,53 @@ class OutboxIntentTest {
     }
 
     @Test
-    void anOutboxWhoseFolderDoesNotOutliveTheProcessRefusesInsteadOfQueueing() {
+    void anOutboxWhoseFolderIsNotDurableRefusesWithRetryAfterAndWritesNothing() throws Exception {
+        Path folder = dir.resolve("not-durable");
         CircuitBreaker breaker = CircuitBreaker.builder("memory").failureThreshold(1).clock(clock).build();
         store.breaker(breaker).down();
-        try (Outbox outbox = Outbox.builder(dir, store).clock(clock).durableFolder(false).build()) {
+        try (Outbox outbox = Outbox.builder(folder, store).clock(clock).durableFolder(false).build()) {
+            assertThat(outbox.durableFolder()).isFalse();
             assertThatThrownBy(() -> outbox.submit(OutboxTest.entry("no promise"), "k1"))
-                    .isInstanceOf(dev.worklog.error.TransportException.class);
+                    .isInstanceOfSatisfying(NotQueuedException.class, e -> {
+                        assertThat(e.retryAfter()).isEqualTo(Duration.ofSeconds(5)); // the breaker's open time
+                        assertThat(e.getMessage()).contains("not durable").contains("Idempotency-Key");
+                    });
             int attempts = store.saveAttempts();
             assertThatThrownBy(() -> outbox.submit(OutboxTest.entry("refused fast"), "k2"))
-                    .isInstanceOfSatisfying(CircuitOpenException.class,
-                            e -> assertThat(e.retryAfter()).isEqualTo(Duration.ofSeconds(5)));
-            assertThat(store.saveAttempts()).isEqualTo(attempts);
+                    .isInstanceOf(NotQueuedException.class);
+            assertThat(store.saveAttempts()).as("the open breaker refuses without calling the store").isEqualTo(attempts);
             assertThat(outbox.pending()).isEmpty();
+            assertThat(outbox.flush().delivered()).isEmpty();
+            // the store is back: the client's retry with the same key stores the entry once
+            store.up();
+            clock.advance(Duration.ofSeconds(6));
+            StoredRef first = outbox.submit(OutboxTest.entry("no promise"), "k1").storedRef().orElseThrow();
+            StoredRef again = outbox.submit(OutboxTest.entry("no promise"), "k1").storedRef().orElseThrow();
+            assertThat(again.id()).isEqualTo(first.id());
         }
-        assertThat(Outbox.durable(dev.worklog.config.WorkLogConfig.empty())).isTrue();
-        assertThat(Outbox.durable(dev.worklog.config.WorkLogConfig.of(java.util.Map.of(Outbox.DURABLE_VARIABLE,
-                "false")))).isFalse();
-        assertThatThrownBy(() -> Outbox.durable(dev.worklog.config.WorkLogConfig.of(java.util.Map.of(
-                Outbox.DURABLE_VARIABLE, "maybe")))).hasMessageContaining("WORKLOG_OUTBOX_DURABLE must be true or false");
+        assertThat(Files.exists(folder)).as("nothing written to a folder that cannot keep it").isFalse();
+    }
+
+    @Test
+    void theConfigurationSaysWhetherTheFolderIsDurable() throws Exception {
+        Path any = dir.resolve("box");
+        java.util.function.Function<java.util.Map<String, String>, OutboxLocation> of =
+                m -> OutboxLocation.of(dev.worklog.config.WorkLogConfig.of(m), any);
+        // auto: durable on a disk, not on a tmpfs or a container's own layer (CI may run the build in a container)
+        String type = Files.getFileStore(dir).type();
+        assertThat(of.apply(java.util.Map.of()).durable()).as("auto on %s", type)
+                .isEqualTo(!Set.of("tmpfs", "ramfs", "overlay", "overlayfs", "aufs").contains(type));
+        assertThat(of.apply(java.util.Map.of(Outbox.DURABLE_VARIABLE, "false")).durable()).isFalse();
+        assertThat(of.apply(java.util.Map.of("AWS_LAMBDA_FUNCTION_NAME", "worklog")).durable()).isFalse();
+        assertThat(of.apply(java.util.Map.of("AWS_LAMBDA_FUNCTION_NAME", "worklog", Outbox.DURABLE_VARIABLE, "true"))
+                .durable()).as("an explicit setting wins").isTrue();
+        assertThat(of.apply(java.util.Map.of("AWS_LAMBDA_FUNCTION_NAME", "worklog")).describe())
+                .contains("503 with Retry-After");
+        assertThatThrownBy(() -> of.apply(java.util.Map.of(Outbox.DURABLE_VARIABLE, "maybe")))
+                .hasMessageContaining("WORKLOG_OUTBOX_DURABLE must be true, false or auto");
+        assertThat(OutboxLocation.directory(dev.worklog.config.WorkLogConfig.of(java.util.Map.of(
+                "WORKLOG_DATA_DIR", "/srv/worklog")))).isEqualTo(Path.of("/srv/worklog/outbox"));
+        assertThat(OutboxLocation.directory(dev.worklog.config.WorkLogConfig.empty()))
+                .isEqualTo(Path.of("worklog-data/outbox"));
     }
 }

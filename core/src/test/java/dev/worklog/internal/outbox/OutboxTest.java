@@ -292,7 +292,7 @@ class OutboxTest {
 
     @Test
     void theFolderComesFromTheConfiguration() {
-        assertThat(Outbox.directory(dev.worklog.config.WorkLogConfig.empty())).isEqualTo(Path.of("worklog-outbox"));
+        assertThat(Outbox.directory(dev.worklog.config.WorkLogConfig.empty())).isEqualTo(Path.of("worklog-data/outbox"));
         assertThat(Outbox.directory(dev.worklog.config.WorkLogConfig.of(java.util.Map.of("WORKLOG_OUTBOX_DIR",
                 "/var/lib/worklog/outbox")))).isEqualTo(Path.of("/var/lib/worklog/outbox"));
     }

@@ -68,7 +68,9 @@ final class DemoCommand implements Callable<Integer> {
             out.println("Summaries are made by the offline summarizer: no API key, no network.");
             out.println();
             out.println("1) Daily logs");
-            for (DailyLogDraft draft : DemoWeek.entries(logger.today())) {
+            // the last complete ISO week, as the Monday schedule rolls it up
+            Period week = Period.previousIsoWeek(logger.today());
+            for (DailyLogDraft draft : DemoWeek.entries(week.end())) {
                 LogResult r = logger.log(draft);
                 out.println("  logged " + r.log().loggedDate() + "  [" + r.log().category() + ", "
                         + r.log().impactLevel() + "]  " + r.log().title());
@@ -79,13 +81,14 @@ final class DemoCommand implements Callable<Integer> {
             out.println();
             out.println("2) Weekly roll-up (worklog weekly)");
             out.println();
-            Period week = Period.sevenDaysEnding(logger.today());
             WeeklyResult weekly = logger.summarizeWeek(week, SummarizeOptions.defaults());
             new Printer(out).weekly(weekly);
             out.println();
             out.println("3) Monthly roll-up (worklog monthly)");
             out.println();
-            MonthlyResult monthly = logger.summarizeMonth(YearMonth.from(logger.today()), SummarizeOptions.defaults());
+            // the month that holds most of the week: its Thursday's
+            MonthlyResult monthly = logger.summarizeMonth(YearMonth.from(week.start().plusDays(3)),
+                    SummarizeOptions.defaults());
             new Printer(out).monthly(monthly);
             out.println();
             if (notion) {

@@ -5,7 +5,7 @@ import java.time.LocalDate;
 import java.util.List;
 
 /**
- * A realistic sample week for {@code worklog demo}: six entries over the seven days ending today, in Korean as the
+ * A realistic sample week for {@code worklog demo}: six entries over the seven days ending on a given day, in Korean as the
  * original's users write them, in STAR form with numbers, across categories and impact levels. One has a long
  * numbered and bulleted Action section, the part the original lost when reading pages back.
  */
@@ -13,7 +13,7 @@ final class DemoWeek {
     private DemoWeek() {
     }
 
-    /** The entries, oldest first, dated relative to {@code today}. */
+    /** The entries, oldest first, dated relative to {@code today}, the last day of the week. */
     static List<DailyLogDraft> entries(LocalDate today) {
         return List.of(
                 entry(today.minusDays(6), "검색 API p99 지연 시간 85% 단축", "성능개선", "High",

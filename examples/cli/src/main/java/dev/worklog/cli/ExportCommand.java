@@ -31,8 +31,11 @@ final class ExportCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        BackupReport report = Backups.export(WorkLogConfig.fromEnvironment(), to, since,
-                BackupOutput.progress(main), Clock.systemUTC());
+        BackupReport report;
+        try (TerminalProgress progress = TerminalProgress.of(main)) {
+            report = Backups.export(WorkLogConfig.fromEnvironment(), to, since, BackupOutput.items(main, progress),
+                    progress, Clock.systemUTC());
+        }
         BackupOutput.summary(main, report, "Exported to " + to.toAbsolutePath().normalize());
         return 0;
     }

@@ -30,8 +30,11 @@ final class ImportCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        BackupReport report = Backups.importFrom(WorkLogConfig.fromEnvironment(), from, since,
-                BackupOutput.progress(main), Clock.systemUTC());
+        BackupReport report;
+        try (TerminalProgress progress = TerminalProgress.of(main)) {
+            report = Backups.importFrom(WorkLogConfig.fromEnvironment(), from, since,
+                    BackupOutput.items(main, progress), progress, Clock.systemUTC());
+        }
         BackupOutput.summary(main, report, "Imported from " + from.toAbsolutePath().normalize());
         return 0;
     }

@@ -42,6 +42,10 @@ public final class Main implements Callable<Integer> {
             description = "Print details and stack traces on errors.")
     boolean verbose;
 
+    @Option(names = {"-q", "--quiet"}, scope = CommandLine.ScopeType.INHERIT,
+            description = "No progress on the terminal (it is never drawn when stderr is piped).")
+    boolean quiet;
+
     @Spec
     CommandSpec spec;
 

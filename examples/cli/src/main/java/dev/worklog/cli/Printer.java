@@ -61,8 +61,7 @@ final class Printer {
     void weekly(WeeklyResult result) {
         WeeklyRollup r = result.rollup();
         if (r == null) {
-            out.println("No daily logs between " + result.period().start() + " and " + result.period().end()
-                    + " (" + result.period().isoWeekLabel() + "): nothing to summarise.");
+            out.println("No daily logs in " + result.period().describe() + ": nothing to summarise.");
             out.println("Status: " + RollupStatus.NO_SOURCES + " (nothing generated or stored)");
             out.flush();
             return;
@@ -71,11 +70,11 @@ final class Printer {
         notice(r.generation());
         if (result.logsRead().isEmpty() && result.status() == RollupStatus.UNCHANGED) {
             int n = r.sourceLogIds().size();
-            out.println("Period: " + r.period() + " (" + r.period().isoWeekLabel() + "), " + n + " daily log"
+            out.println("Period: " + r.period().describe() + ", " + n + " daily log"
                     + (n == 1 ? "" : "s") + ", none edited since the roll-up read " + (n == 1 ? "it" : "them")
                     + " (not read again)");
         } else {
-            out.println("Period: " + r.period() + " (" + r.period().isoWeekLabel() + "), " + result.logsRead().size()
+            out.println("Period: " + r.period().describe() + ", " + result.logsRead().size()
                     + " daily log" + (result.logsRead().size() == 1 ? "" : "s") + " read");
         }
         out.println();
@@ -92,8 +91,9 @@ final class Printer {
     void monthly(MonthlyResult result) {
         MonthlyRollup r = result.rollup();
         if (r == null) {
-            out.println("No weekly roll-ups overlap " + result.month() + ": nothing to summarise. Run "
-                    + "`worklog weekly` for the month's weeks first.");
+            out.println("No weekly roll-ups for " + result.month() + " (none stored, none made from its daily logs): "
+                    + "nothing to summarise.");
+            result.warnings().forEach(w -> out.println("warning: " + w));
             out.println("Status: " + RollupStatus.NO_SOURCES + " (nothing generated or stored)");
             out.flush();
             return;
@@ -103,6 +103,11 @@ final class Printer {
         out.println("Month: " + r.month() + ", " + result.weeksRead().size() + " weekly roll-up"
                 + (result.weeksRead().size() == 1 ? "" : "s") + " and " + result.logsRead() + " daily log"
                 + (result.logsRead() == 1 ? "" : "s") + " read");
+        out.println("Weeks: " + String.join(", ", result.weeksRead().stream().map(w -> w.period().label()).toList()));
+        for (WeeklyResult w : result.weeksRolledUp()) {
+            out.println("Rolled up first: weekly " + w.period().describe() + " (" + w.status() + ", "
+                    + w.logsRead().size() + " daily log" + (w.logsRead().size() == 1 ? "" : "s") + ")");
+        }
         out.println();
         if (!r.careerBrief().isEmpty()) {
             out.println("Career brief:");

@@ -16,9 +16,9 @@ final class RollupOptions {
     @Option(names = "--force", description = "Regenerate even when the inputs are unchanged.")
     private boolean force;
 
-    /** The SDK's options, statuses checked against the configured ones. */
-    SummarizeOptions toSummarizeOptions(WorkLogger logger) {
+    /** The SDK's options, statuses checked against the configured ones, progress drawn by {@code progress}. */
+    SummarizeOptions toSummarizeOptions(WorkLogger logger, TerminalProgress progress) {
         return SummarizeOptions.defaults().withDryRun(dryRun).withForce(force)
-                .withStatuses(Options.statuses(logger, statuses));
+                .withStatuses(Options.statuses(logger, statuses)).withProgress(progress);
     }
 }

@@ -1,6 +1,5 @@
 package dev.worklog.cli;
 
-import dev.worklog.SummarizeOptions;
 import dev.worklog.WeeklyResult;
 import dev.worklog.WorkLogger;
 import dev.worklog.log.ExecutionLog;
@@ -15,9 +14,12 @@ import picocli.CommandLine.ParentCommand;
 /** {@code worklog weekly}: rolls a week's daily logs up into at most five STAR achievements and stores them. */
 @Command(name = "weekly", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Summarise a week of daily logs into achievements and key highlights.",
-            "Default period: the 7 days ending today (in WORKLOG_TIMEZONE). Running it again for the same period "
-                + "replaces the stored roll-up; with unchanged inputs the LLM is not called."},
-        footer = {"", "Examples:", "  worklog weekly", "  worklog weekly --week 2026-W47 --dry-run",
+            "Default period: the current ISO week, Monday to Sunday (in WORKLOG_TIMEZONE); --previous: the last "
+                + "complete one, as the schedule runs it. A period that is not one ISO week is named by its dates. "
+                + "Running it again for the same period replaces the stored roll-up; with unchanged inputs the LLM "
+                + "is not called."},
+        footer = {"", "Examples:", "  worklog weekly", "  worklog weekly --previous",
+            "  worklog weekly --week 2026-W47 --dry-run",
             "  worklog weekly --start-date 2026-11-16 --end-date 2026-11-22 --status Logged"})
 final class WeeklyCommand implements Callable<Integer> {
     @ParentCommand
@@ -32,6 +34,8 @@ final class WeeklyCommand implements Callable<Integer> {
     @Option(names = "--week", paramLabel = "YYYY-Www", description = "An ISO week, e.g. 2026-W47 (Monday to Sunday).")
     private String week;
 
+    @Option(names = "--previous", description = "The last complete ISO week (what the Monday schedule rolls up).")
+    private boolean previous;
 
     @Mixin
     private RollupOptions rollup;
@@ -40,13 +44,13 @@ final class WeeklyCommand implements Callable<Integer> {
     public Integer call() {
         Period explicit = period();
         try (WorkLogger logger = main.openLogger()) {
-            Period period = explicit != null ? explicit : Period.sevenDaysEnding(logger.today());
-            SummarizeOptions options = rollup.toSummarizeOptions(logger);
+            Period period = explicit != null ? explicit
+                    : previous ? Period.previousIsoWeek(logger.today()) : Period.isoWeekOf(logger.today());
             Interruptions.begin(logger.executionLog(), ExecutionLog.WEEKLY_PROCESSOR,
-                    "weekly roll-up " + period.isoWeekLabel() + " (" + period + ")", main.io().err());
+                    "weekly roll-up " + period.describe(), main.io().err());
             WeeklyResult result;
-            try {
-                result = logger.summarizeWeek(period, options);
+            try (TerminalProgress progress = TerminalProgress.of(main)) {
+                result = logger.summarizeWeek(period, rollup.toSummarizeOptions(logger, progress));
             } finally {
                 Interruptions.end();
             }
@@ -57,6 +61,9 @@ final class WeeklyCommand implements Callable<Integer> {
 
     /** The period the options name, or {@code null} for the default. */
     private Period period() {
+        if (previous && (week != null || startDate != null || endDate != null)) {
+            throw new CliException("give --previous, --week or --start-date/--end-date, not two of them");
+        }
         if (week != null) {
             if (startDate != null || endDate != null) {
                 throw new CliException("give --week or --start-date/--end-date, not both");

@@ -103,14 +103,35 @@ class DoctorTest {
         assertThat(report.healthy()).as(String.join("\n", report.lines())).isTrue();
         assertThat(report.checks()).extracting(Check::name).containsExactly("variables", "time zone", "store",
                 "daily logs (NOTION_DB1_ID)", "weekly roll-ups (NOTION_DB2_ID)", "monthly roll-ups (NOTION_DB3_ID)",
-                "Notion schema", "LLM provider", "LLM reachable", "execution log", "API token");
+                "Notion schema", "LLM provider", "LLM reachable", "execution log", "API token", "outbox");
         assertThat(report.checks()).allMatch(c -> c.status() == Status.OK);
         // the three collections were read: today, this ISO week, this month (in Asia/Seoul: 2026-11-26)
         assertThat(store.reads).containsExactly("daily 2026-11-26 ~ 2026-11-26", "weekly 2026-11-23 ~ 2026-11-29",
                 "monthly 2026-11");
         assertThat(extensionCalls).containsExactly("fake notion");
         assertThat(llm.healthChecks).isEqualTo(1);
-        assertThat(report.lines().get(report.lines().size() - 1)).isEqualTo("healthy: 11 checks passed");
+        assertThat(report.lines().get(report.lines().size() - 1)).isEqualTo("healthy: 12 checks passed");
+    }
+
+    @Test
+    void doctorSaysWhetherTheOutboxIsDurableHere() {
+        Map<String, String> local = healthyVariables();
+        local.put("WORKLOG_DATA_DIR", dir.resolve("data").toString());
+        local.put("WORKLOG_OUTBOX_DURABLE", "true"); // the build's /tmp may be a container layer, which auto refuses
+        Check durable = check(run(local), "outbox");
+        assertThat(durable.status()).isEqualTo(Check.Status.OK);
+        assertThat(durable.detail()).contains("outbox " + dir.resolve("data").resolve("outbox") + " is durable "
+                + "(WORKLOG_OUTBOX_DURABLE=true)").contains("answered 202");
+
+        Map<String, String> lambda = healthyVariables();
+        lambda.put("AWS_LAMBDA_FUNCTION_NAME", "work-logging-api-dev");
+        Check notDurable = check(run(lambda), "outbox");
+        assertThat(notDurable.detail()).contains("is not durable (on AWS Lambda").contains("503 with Retry-After")
+                .contains("WORKLOG_OUTBOX_DURABLE=true only if");
+
+        Map<String, String> bad = healthyVariables();
+        bad.put("WORKLOG_OUTBOX_DURABLE", "sometimes");
+        assertThat(check(run(bad), "outbox").status()).isEqualTo(Check.Status.FAIL);
     }
 
     @Test
@@ -338,7 +359,7 @@ class DoctorTest {
         assertThat(report.failures()).extracting(Check::fix).containsExactly(
                 "Add a Date property 'Logged Date' to the Daily Work Logs database",
                 "Change 'Source Logs' to a Relation to the Daily Work Logs database");
-        assertThat(report.lines()).contains("2 of 12 checks failed");
+        assertThat(report.lines()).contains("2 of 13 checks failed");
     }
 
     @Test
@@ -373,7 +394,7 @@ class DoctorTest {
         int failed = indexOf(lines, "[FAIL] daily logs (NOTION_DB1_ID)");
         assertThat(lines.get(failed + 1).strip()).startsWith("fix: Check NOTION_DB1_ID");
         assertThat(lines).anySatisfy(l -> assertThat(l).startsWith("[ok]   variables"));
-        assertThat(lines.get(lines.size() - 1)).isEqualTo("1 of 10 checks failed");
+        assertThat(lines.get(lines.size() - 1)).isEqualTo("1 of 11 checks failed");
     }
 
     private static int indexOf(List<String> lines, String prefix) {

@@ -6,10 +6,6 @@ import dev.worklog.rest.ApiRequest;
 import dev.worklog.rest.ApiResponse;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
-import java.time.DayOfWeek;
-import java.time.LocalDate;
-import java.time.YearMonth;
-import java.time.temporal.TemporalAdjusters;
 import java.util.Base64;
 import java.util.List;
 import java.util.Locale;
@@ -23,14 +19,18 @@ import java.util.StringJoiner;
  * bodies as text. <b>Scheduled roll-ups</b> ({@code {"worklog": "weekly"|"monthly"}}, optionally with the HTTP body's
  * fields, as the SAM template's schedules send it; or EventBridge's own scheduled event, the kind from
  * {@code detail.worklog} or the rule's name) become {@code POST /weekly-summaries} or {@code POST
- * /monthly-summaries}, so they run exactly the HTTP route's code; without a period, the last complete ISO week or
- * month in {@code WORKLOG_TIMEZONE} (the schedules fire on Monday and on the 1st).
+ * /monthly-summaries}, so they run exactly the HTTP route's code; without a period they send {@code "previous": true}:
+ * the last complete ISO week, or the latest month whose every ISO week is over, in {@code WORKLOG_TIMEZONE}, which
+ * the route computes as for any client (the schedules fire on Monday, and on the first Monday of the month right
+ * after the weekly).
  */
 final class Events {
     enum Kind { WEEKLY, MONTHLY }
 
-    private static final List<String> FIELDS = List.of("start_date", "end_date", "week", "month", "status", "dry_run",
-            "force");
+    private static final List<String> WEEKLY_FIELDS = List.of("start_date", "end_date", "week", "previous", "status",
+            "dry_run", "force");
+    private static final List<String> MONTHLY_FIELDS = List.of("month", "previous", "status", "dry_run", "force",
+            "roll_up_missing_weeks");
 
     private Events() {
     }
@@ -63,17 +63,15 @@ final class Events {
      * The request that runs the roll-up, with the API's token (or {@code null}): the invocation is already authorised
      * by IAM (only principals allowed to invoke the function can send a non-HTTP event).
      */
-    static ApiRequest scheduledRequest(Kind kind, JsonNode event, LocalDate today, String authToken) {
+    static ApiRequest scheduledRequest(Kind kind, JsonNode event, String authToken) {
         JsonNode source = event.has("worklog") ? event : event.path("detail");
         ObjectNode body = LambdaHandler.JSON.createObjectNode();
-        FIELDS.stream().filter(source::has).forEach(field -> body.set(field, source.get(field)));
-        if (kind == Kind.WEEKLY && !body.has("start_date") && !body.has("end_date") && !body.has("week")) {
-            LocalDate lastMonday = today.with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY)).minusWeeks(1);
-            body.put("start_date", lastMonday.toString());
-            body.put("end_date", lastMonday.plusDays(6).toString());
-        }
-        if (kind == Kind.MONTHLY && !body.has("month")) {
-            body.put("month", YearMonth.from(today).minusMonths(1).toString());
+        (kind == Kind.WEEKLY ? WEEKLY_FIELDS : MONTHLY_FIELDS).stream().filter(source::has)
+                .forEach(field -> body.set(field, source.get(field)));
+        boolean period = kind == Kind.WEEKLY ? body.has("start_date") || body.has("end_date") || body.has("week")
+                : body.has("month");
+        if (!period && !body.has("previous")) {
+            body.put("previous", true);
         }
         ApiRequest.Builder request = ApiRequest.builder("POST", kind == Kind.WEEKLY ? "/weekly-summaries"
                 : "/monthly-summaries").header("Content-Type", "application/json");

@@ -33,22 +33,24 @@ import java.util.Set;
  * failed one fails the invocation (EventBridge retries it, the Errors metric shows it). The SDK is built once per
  * execution environment, in Lambda's init phase; a bad configuration does not crash every cold start: requests get
  * 503 with a generic message and the real one (naming the variable) is printed to the function's log. Writable state
- * goes to {@code /tmp} unless configured.
+ * goes to {@code /tmp} unless configured. Every execution-log line is printed to stdout as it is written, which
+ * Lambda sends to CloudWatch; by default there is no log file ({@code LOG_FILE=-}), as {@code /tmp} would not keep
+ * it. The outbox is not durable here ({@code WORKLOG_OUTBOX_DURABLE=auto} sees {@code AWS_LAMBDA_FUNCTION_NAME}): a
+ * daily log the store cannot take now is answered 503 with {@code Retry-After}, and the client retries with its key.
  */
 public final class LambdaHandler {
-    /** Where files go on Lambda when their variables are unset: {@code /tmp} is the only writable folder. */
+    /**
+     * Defaults on Lambda for unset variables: the execution log on stdout only (CloudWatch keeps it; {@code /tmp}
+     * would not), and {@code /tmp}, the only writable folder, for the rest (the outbox under the data folder).
+     */
     static final Map<String, String> LAMBDA_DEFAULTS = Map.of(
-            ConfigKeys.LOG_FILE, "/tmp/logs/execution.log",
-            "WORKLOG_OUTBOX_DIR", "/tmp/worklog-outbox",
-            // /tmp goes with the execution environment: refuse (503) rather than promise a delivery (202)
-            "WORKLOG_OUTBOX_DURABLE", "false",
+            ConfigKeys.LOG_FILE, ExecutionLog.CONSOLE_ONLY,
             ConfigKeys.WORKLOG_DATA_DIR, "/tmp/worklog-data");
     static final ObjectMapper JSON = new ObjectMapper();
 
     private final WorkLogApi api;
     private final String startupError;
     private final String authToken;
-    private final ExecutionLogTail tail;
 
     /** Used by the Lambda runtime: configuration from the environment. */
     public LambdaHandler() {
@@ -58,25 +60,24 @@ public final class LambdaHandler {
     /**
      * @param config the configuration, or {@code null} when even reading it failed
      * @param clock the clock of timestamps and of "today" for scheduled runs
-     * @param log where start-up problems and the execution log's new lines are printed (Lambda: stdout)
+     * @param log where start-up problems and every execution-log line are printed (Lambda: stdout)
      */
     LambdaHandler(WorkLogConfig config, Clock clock, PrintStream log) {
         configureLogging(config == null ? null : config.get(ConfigKeys.LOG_LEVEL).orElse(null));
         WorkLogApi built = null;
         String error = null;
-        ExecutionLogTail logTail = new ExecutionLogTail(null, log);
         try {
             Objects.requireNonNull(config, "the configuration could not be read");
             built = WorkLogApi.builder().config(config).clock(clock)
-                    .logger(WorkLogger.builder().config(config).clock(clock)).build().start();
-            logTail = new ExecutionLogTail(built.logger().executionLog().file(), log);
+                    .logger(WorkLogger.builder().config(config).clock(clock).executionLogCopy(log)).build().start();
             built.logger().startupNotes().forEach(n -> log.println("note: " + n));
             if (!built.authEnabled()) {
                 log.println("WARNING: " + RestConfigKeys.API_AUTH_TOKEN + " is not set: the API is open to anyone "
                         + "who can reach it. Set it in production.");
             }
             built.logger().executionLog().info(ExecutionLog.API_SERVER, "worklog API on AWS Lambda ready (store: "
-                    + built.logger().repository().describe() + "; auth " + (built.authEnabled() ? "on" : "off") + ")");
+                    + built.logger().repository().describe() + "; auth " + (built.authEnabled() ? "on" : "off") + "; "
+                    + built.describeOutbox() + ")");
         } catch (RuntimeException e) {
             error = Redaction.redact(e.getMessage() == null ? e.toString() : e.getMessage(),
                     config == null ? Set.of() : config.secretValues());
@@ -92,8 +93,6 @@ public final class LambdaHandler {
         // the API accepted the token, so it is printable ASCII; scheduled runs send it as a client would
         this.authToken = built == null || !built.authEnabled() ? null
                 : config.get(RestConfigKeys.API_AUTH_TOKEN).orElse(null);
-        this.tail = logTail;
-        logTail.flush();
     }
 
     /**
@@ -103,16 +102,12 @@ public final class LambdaHandler {
      * @throws IllegalStateException for a roll-up that failed (so that the invocation is marked failed and retried)
      */
     public void handleRequest(InputStream input, OutputStream output) throws IOException {
-        try {
-            JsonNode event = JSON.readTree(input);
-            if (event == null || !event.isObject()) {
-                throw new IllegalArgumentException("the event is not a JSON object");
-            }
-            output.write(JSON.writeValueAsBytes(handle(event)));
-            output.flush();
-        } finally {
-            tail.flush();
+        JsonNode event = JSON.readTree(input);
+        if (event == null || !event.isObject()) {
+            throw new IllegalArgumentException("the event is not a JSON object");
         }
+        output.write(JSON.writeValueAsBytes(handle(event)));
+        output.flush();
     }
 
     private ObjectNode handle(JsonNode event) {
@@ -135,8 +130,7 @@ public final class LambdaHandler {
         if (api == null) {
             throw new IllegalStateException("worklog lambda cannot start: " + startupError);
         }
-        ApiResponse response = api.handle(Events.scheduledRequest(kind.get(), event, api.logger().today(),
-                authToken));
+        ApiResponse response = api.handle(Events.scheduledRequest(kind.get(), event, authToken));
         if (response.status() >= 400) {
             // fail the invocation: EventBridge retries it (roll-ups are upserted) and CloudWatch counts an error
             throw new IllegalStateException(kind.get().name().toLowerCase(Locale.ROOT) + " roll-up failed: "

@@ -285,14 +285,15 @@ class DeploymentFilesTest {
         Map<String, Object> wf = Repo.yaml(".github/workflows/summaries.yml");
         Map<String, Object> on = Repo.map(wf.get("on"));
         List<String> crons = Repo.list(on.get("schedule")).stream().map(s -> (String) Repo.map(s).get("cron")).toList();
-        assertThat(crons).containsExactly("0 0 * * 1", "0 1 1 * *");
+        // one Monday job: the weekly, then on a first Monday the monthly (DeploymentScheduleTest runs its dates)
+        assertThat(crons).containsExactly("0 0 * * 1");
         Map<String, Object> inputs = Repo.map(Repo.map(on.get("workflow_dispatch")).get("inputs"));
         assertThat(Repo.map(inputs.get("dry_run"))).containsEntry("type", "boolean");
         Map<String, Object> job = Repo.map(Repo.map(wf.get("jobs")).get("rollup"));
         Map<String, Object> env = Repo.map(job.get("env"));
         assertThat(env).containsEntry("WORKLOG_API_URL", "${{ secrets.WORKLOG_API_URL }}")
                 .containsEntry("API_AUTH_TOKEN", "${{ secrets.API_AUTH_TOKEN }}");
-        assertThat((String) env.get("KIND")).contains("'0 1 1 * *'"); // the monthly cron picks the monthly run
+        assertThat((String) env.get("KIND")).contains("inputs.kind").contains("'scheduled'");
         List<Map<String, Object>> steps = steps(job);
         assertThat(steps).anySatisfy(s -> assertThat(s).containsEntry("if", "env.WORKLOG_API_URL == ''"));
         String post = (String) steps.stream().filter(s -> "POST the roll-up".equals(s.get("name"))).findFirst()
@@ -300,11 +301,14 @@ class DeploymentFilesTest {
 
         JsonNode openApi = LambdaHandlerProbe.openApi();
         for (String route : List.of("/weekly-summaries", "/monthly-summaries")) {
-            assertThat(post).contains("route=" + route);
+            assertThat(post).contains("post " + route);
             assertThat(LambdaHandlerProbe.routes()).contains("POST " + route);
         }
-        assertThat(requestFields(openApi, "/weekly-summaries")).contains("start_date", "end_date", "dry_run");
-        assertThat(requestFields(openApi, "/monthly-summaries")).contains("month", "dry_run");
+        assertThat(post).contains("{\"week\":\"%s\",\"dry_run\":%s}", "{\"month\":\"%s\",\"dry_run\":%s}");
+        assertThat(requestFields(openApi, "/weekly-summaries")).contains("week", "previous", "start_date", "end_date",
+                "dry_run");
+        assertThat(requestFields(openApi, "/monthly-summaries")).contains("month", "previous", "roll_up_missing_weeks",
+                "dry_run");
         assertThat(post).contains("Authorization: Bearer $API_AUTH_TOKEN");
     }
 
@@ -348,7 +352,9 @@ class DeploymentFilesTest {
         assertThat(vars.keySet()).containsAll(List.of("API_AUTH_TOKEN", "LLM_PROVIDER", "NOTION_API_KEY",
                 "NOTION_DB1_ID", "NOTION_DB2_ID", "NOTION_DB3_ID", "CLAUDE_API_KEY", "OPENAI_API_KEY",
                 "GEMINI_API_KEY", "LOG_FILE"));
-        assertThat((String) vars.get("LOG_FILE")).startsWith("/tmp/");
+        assertThat(vars.get("LOG_FILE")).as("CloudWatch keeps stdout; /tmp would not keep a file").isEqualTo("-");
+        assertThat((String) vars.get("WORKLOG_DATA_DIR")).startsWith("/tmp/");
+        assertThat(vars).doesNotContainKey("WORKLOG_OUTBOX_DURABLE"); // auto: not durable on Lambda
         Map<String, Object> params = Repo.map(template.get("Parameters"));
         for (String secret : List.of("ApiAuthToken", "NotionApiKey", "LlmApiKey")) {
             assertThat(Repo.map(params.get(secret))).containsEntry("Type", "AWS::SSM::Parameter::Value<String>")
@@ -364,6 +370,7 @@ class DeploymentFilesTest {
             assertThat((String) props.get("Schedule")).startsWith("cron(");
             JsonNode input = Json.MAPPER.readTree((String) props.get("Input"));
             assertThat(input.path("worklog").asText()).isEqualTo(schedule[1]);
+            assertThat(input.has("month") || input.has("week")).as("the period comes from \"previous\"").isFalse();
         }
     }
 

@@ -45,6 +45,7 @@ class LambdaHandlerTest {
         c.put("WORKLOG_STORE", "local");
         c.put("WORKLOG_DATA_DIR", dir.resolve("data").toString());
         c.put("WORKLOG_OUTBOX_DIR", dir.resolve("outbox").toString());
+        c.put("AWS_LAMBDA_FUNCTION_NAME", "work-logging-api-test"); // as on Lambda: the outbox is not durable
         c.put("LOG_FILE", dir.resolve("logs/execution.log").toString());
         c.put("LLM_PROVIDER", "offline");
         c.put("API_AUTH_TOKEN", TOKEN);
@@ -275,9 +276,10 @@ class LambdaHandlerTest {
     }
 
     @Test
-    void aMonthlyRuleOnTheFirstRollsUpThePreviousMonth() throws IOException {
+    void aMonthlyRuleOnTheFirstMondayRollsUpTheMonthWhoseWeeksAreAllOver() throws IOException {
+        // Monday 7 December, 00:15 UTC: November's last ISO week (30 November to 6 December) has just ended
         LambdaHandler december = new LambdaHandler(WorkLogConfig.of(config()),
-                Clock.fixed(Instant.parse("2026-12-01T01:00:00Z"), ZoneOffset.UTC), new PrintStream(logBytes, true,
+                Clock.fixed(Instant.parse("2026-12-07T00:15:00Z"), ZoneOffset.UTC), new PrintStream(logBytes, true,
                         StandardCharsets.UTF_8));
         invoke(december, event("daily-log-create.json"));
         invoke(december, event("weekly-summary.json"));
@@ -286,6 +288,12 @@ class LambdaHandlerTest {
 
         assertThat(body(r).path("month").asText()).isEqualTo("2026-11");
         assertThat(Files.exists(dir.resolve("data/monthly/2026-11.md"))).isTrue();
+        // on Tuesday 1 December that week was not over: the rule then still meant October
+        LambdaHandler early = new LambdaHandler(WorkLogConfig.of(config()),
+                Clock.fixed(Instant.parse("2026-12-01T01:00:00Z"), ZoneOffset.UTC), new PrintStream(logBytes, true,
+                        StandardCharsets.UTF_8));
+        assertThat(body(invoke(early, event("scheduled-monthly-rule.json"))).path("month").asText())
+                .isEqualTo("2026-10");
     }
 
     @Test
@@ -329,7 +337,11 @@ class LambdaHandlerTest {
         WorkLogConfig filled = LambdaHandler.withLambdaDefaults(WorkLogConfig.of(Map.of("LOG_FILE", "/mnt/efs/x.log")));
 
         assertThat(filled.get("LOG_FILE")).contains("/mnt/efs/x.log");
-        assertThat(filled.get("WORKLOG_OUTBOX_DIR")).contains("/tmp/worklog-outbox");
         assertThat(filled.get("WORKLOG_DATA_DIR")).contains("/tmp/worklog-data");
+        assertThat(dev.worklog.internal.outbox.OutboxLocation.directory(filled))
+                .isEqualTo(java.nio.file.Path.of("/tmp/worklog-data/outbox"));
+        WorkLogConfig bare = LambdaHandler.withLambdaDefaults(WorkLogConfig.of(Map.of("AWS_LAMBDA_FUNCTION_NAME", "w")));
+        assertThat(bare.get("LOG_FILE")).as("the execution log on stdout only: CloudWatch keeps it").contains("-");
+        assertThat(dev.worklog.internal.outbox.OutboxLocation.of(bare).durable()).isFalse();
     }
 }

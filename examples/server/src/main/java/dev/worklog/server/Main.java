@@ -1,7 +1,9 @@
 package dev.worklog.server;
 
+import dev.worklog.WorkLogger;
 import dev.worklog.config.WorkLogConfig;
 import dev.worklog.error.WorkLogException;
+import dev.worklog.internal.outbox.OutboxLocation;
 import dev.worklog.log.ExecutionLog;
 import dev.worklog.rest.ApiServer;
 import dev.worklog.rest.RestConfigKeys;
@@ -16,7 +18,8 @@ import java.util.concurrent.CompletionException;
 /**
  * Starts the REST server from the environment ({@code ./worklog serve} runs this class): the SDK's
  * {@link WorkLogApi} on its built-in {@link ApiServer}. A bad configuration fails at once with one line on stderr
- * and exit status 1; SIGTERM (or Ctrl+C) shuts down gracefully.
+ * and exit status 1; SIGTERM (or Ctrl+C) shuts down gracefully. Every execution-log line also goes to stdout, where
+ * Docker, Render and CloudWatch show it ({@code LOG_FILE=-}: stdout only).
  */
 public final class Main {
     /** The Notion module's variable for the longest total wait of one call's retries. */
@@ -67,7 +70,7 @@ public final class Main {
     /**
      * Builds the API (the SDK with the outbox in front of its store) and the server, and starts listening.
      *
-     * @param out where start-up notes go
+     * @param out where start-up notes go, and a copy of every execution-log line (stdout)
      * @throws WorkLogException (a configuration error naming the variable) when the configuration is bad
      * @throws UncheckedIOException when the port cannot be bound
      */
@@ -81,7 +84,8 @@ public final class Main {
         CompletableFuture<ApiServer> binding = CompletableFuture.supplyAsync(() -> ApiServer.bind(options));
         WorkLogApi api;
         try {
-            api = WorkLogApi.builder().config(config).build();
+            api = WorkLogApi.builder().config(config)
+                    .logger(WorkLogger.builder().config(config).executionLogCopy(out)).build();
         } catch (RuntimeException e) {
             binding.thenAccept(ApiServer::close); // a bad configuration: give the port back
             throw e;
@@ -95,6 +99,7 @@ public final class Main {
         }
         api.start();
         api.logger().startupNotes().forEach(n -> out.println("note: " + n));
+        OutboxLocation.leftInOldFolder(config).ifPresent(n -> out.println("note: " + n));
         if (!api.authEnabled()) {
             out.println("WARNING: " + RestConfigKeys.API_AUTH_TOKEN + " is not set: the API is open to anyone who can "
                     + "reach port " + server.port() + ". Set it in production.");
@@ -104,9 +109,10 @@ public final class Main {
                 + api.logger().repository().describe() + "; auth " + (api.authEnabled() ? "on" : "off")
                 + "; " + options.threads() + " workers, queue " + options.queue()
                 + (pending > 0 ? "; " + pending + " queued entries to deliver" : "") + ")";
-        out.println(line);
-        out.flush();
+        // the execution log prints its copy of the line on stdout
         api.logger().executionLog().info(ExecutionLog.API_SERVER, line);
+        api.logger().executionLog().info(ExecutionLog.API_SERVER, api.describeOutbox());
+        out.flush();
         return new Running(server, api, options);
     }
 
@@ -151,9 +157,7 @@ public final class Main {
                 note += "; outbox flush failed (" + e.getMessage() + "), entries kept on disk";
             }
             api.close(); // closes the outbox, which closes the store
-            log.info(ExecutionLog.API_SERVER, "API server stopped: " + note);
-            System.out.println("worklog API stopped: " + note);
-            System.out.flush();
+            log.info(ExecutionLog.API_SERVER, "API server stopped: " + note); // on stdout too
         }
     }
 }

@@ -40,6 +40,7 @@ class MainTest {
         env.put("WORKLOG_BIND", "127.0.0.1");
         env.put("WORKLOG_DATA_DIR", dir.resolve("data").toString());
         env.put("WORKLOG_OUTBOX_DIR", dir.resolve("outbox").toString());
+        env.put("WORKLOG_OUTBOX_DURABLE", "true"); // wherever the build runs (CI's /tmp may be a container layer)
         env.put("LOG_FILE", dir.resolve("logs/execution.log").toString());
         env.put("WORKLOG_TIMEZONE", "UTC");
         return env;
@@ -65,9 +66,14 @@ class MainTest {
         String printed = buffer.toString(StandardCharsets.UTF_8);
         assertThat(printed).contains("WARNING: API_AUTH_TOKEN is not set").contains("worklog API listening on");
         String log = Files.readString(dir.resolve("logs/execution.log"));
-        assertThat(log).contains("[INFO] api_server - worklog API listening on")
-                .contains("[SUCCESS] api_server - POST /daily-logs stored")
-                .contains("[INFO] api_server - API server stopped: all requests in flight finished");
+        List<String> expected = List.of("[INFO] api_server - worklog API listening on",
+                "[SUCCESS] api_server - POST /daily-logs stored",
+                "[INFO] api_server - API server stopped: all requests in flight finished");
+        assertThat(log).contains(expected);
+        // serving: every execution-log line also on stdout, in the same format, where hosts show it
+        List<String> logLines = log.lines().toList();
+        assertThat(printed.lines().filter(l -> l.matches("^\\[\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2}\\] \\[\\w+\\] .*")))
+                .containsExactlyElementsOf(logLines);
     }
 
     @Test
@@ -144,8 +150,7 @@ class MainTest {
             assertThat(p.waitFor(30, TimeUnit.SECONDS)).isTrue();
             assertThat(p.exitValue()).isEqualTo(143); // 128 + SIGTERM, after the shutdown hook ran
             reader.join(30_000); // stdout reaches its end when the process exits
-            assertThat(String.join("\n", lines)).as("stdout; stderr: %s", Files.readString(dir.resolve("stderr.txt"))).contains("worklog API stopped: all requests in flight "
-                    + "finished");
+            assertThat(String.join("\n", lines)).as("stdout; stderr: %s", Files.readString(dir.resolve("stderr.txt"))).contains("[INFO] api_server - API server stopped: all requests in flight finished");
         } finally {
             p.destroyForcibly();
             reader.join(10_000);

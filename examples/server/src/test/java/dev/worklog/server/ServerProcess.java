@@ -74,6 +74,8 @@ final class ServerProcess implements AutoCloseable {
         env.put("WORKLOG_TIMEZONE", "UTC");
         env.put("LLM_PROVIDER", "offline");
         env.put("LOG_LEVEL", "warn");
+        // the test's folder stands for a durable disk wherever the build runs (CI's /tmp may be a container layer)
+        env.put("WORKLOG_OUTBOX_DURABLE", "true");
         env.putAll(variables);
         return new ServerProcess(pb.start());
     }
@@ -98,8 +100,8 @@ final class ServerProcess implements AutoCloseable {
         return port;
     }
 
-    /** An answer: status and JSON body. */
-    record Answer(int status, JsonNode json) {
+    /** An answer: status, JSON body and headers. */
+    record Answer(int status, JsonNode json, java.net.http.HttpHeaders headers) {
     }
 
     /** {@code POST /daily-logs}, with an {@code Idempotency-Key} unless it is {@code null}. */
@@ -112,7 +114,7 @@ final class ServerProcess implements AutoCloseable {
         }
         try {
             HttpResponse<String> res = client.send(r.build(), HttpResponse.BodyHandlers.ofString());
-            return new Answer(res.statusCode(), Json.MAPPER.readTree(res.body()));
+            return new Answer(res.statusCode(), Json.MAPPER.readTree(res.body()), res.headers());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {

@@ -12,6 +12,7 @@ import dev.worklog.internal.Json;
 import dev.worklog.internal.http.Redaction;
 import dev.worklog.internal.json.StrictJson;
 import dev.worklog.internal.outbox.IdempotencyConflictException;
+import dev.worklog.internal.outbox.NotQueuedException;
 import dev.worklog.internal.outbox.OutboxException;
 import dev.worklog.internal.outbox.QueuedException;
 import dev.worklog.log.ExecutionLog;
@@ -31,7 +32,8 @@ import org.slf4j.LoggerFactory;
  * Every error answer has one shape, {@code {"detail": "...", "errors": [{"field", "message"}]}} (plus
  * {@code upstream: {service, status, request_id}} when the store or an LLM failed), made here. {@link #failure} maps
  * what the SDK throws to a status in one place: validation 400, idempotency conflicts 409/422, an entry queued in the
- * outbox 202, an open circuit breaker or an upstream rate limit 503 with {@code Retry-After}, upstream time-outs 504,
+ * outbox 202, an open circuit breaker, an upstream rate limit or an entry a non-durable outbox could not keep 503
+ * with {@code Retry-After}, upstream time-outs 504,
  * other upstream failures 502, configuration 500; a bug is 500 with a generic message (the log gets the stack trace).
  * Never a stack trace or a secret in an answer.
  */
@@ -101,13 +103,19 @@ public final class ErrorResponses {
             return error(503, "cannot accept entries now: the store is unreachable and the outbox cannot write "
                     + "to disk", List.of(), Map.of("Retry-After", "30"), null);
         }
+        if (e instanceof NotQueuedException refused) {
+            // the outbox cannot keep a promise here: the client's retry with its key is the durable path
+            LOG.warn("{}: {}", what, redact(refused.getMessage()));
+            return error(503, redact(refused.getMessage()), List.of(),
+                    Map.of("Retry-After", String.valueOf(seconds(refused.retryAfter()))), refused.upstream().orElse(null));
+        }
         if (e instanceof ConfigurationException) {
             logFailure(what, e);
             return error(500, "the server is not configured for this: " + redact(e.getMessage()), List.of(),
                     Map.of(), null);
         }
         if (e instanceof CircuitOpenException open) {
-            long wait = Math.max(1, (open.retryAfter().toMillis() + 999) / 1000);
+            long wait = seconds(open.retryAfter());
             LOG.warn("{}: {}", what, redact(open.getMessage()));
             return error(503, "the store is failing; not calling it for now: " + redact(open.getMessage()),
                     List.of(), Map.of("Retry-After", String.valueOf(wait)), null);
@@ -119,6 +127,11 @@ public final class ErrorResponses {
         LOG.error("{}: unexpected failure", what, e);
         executionLog.error(ExecutionLog.API_SERVER, what + " failed unexpectedly: " + e);
         return error(500, "internal server error", List.of(), Map.of(), null);
+    }
+
+    /** A wait as {@code Retry-After} seconds: rounded up, at least 1. */
+    private static long seconds(Duration wait) {
+        return Math.max(1, (wait.toMillis() + 999) / 1000);
     }
 
     private void logFailure(String what, Throwable e) {

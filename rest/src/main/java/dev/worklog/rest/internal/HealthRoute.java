@@ -65,6 +65,7 @@ public final class HealthRoute {
             store.putNull("circuit_breaker");
         }
         ObjectNode queue = n.putObject("outbox");
+        queue.put("durable", outbox.durableFolder());
         queue.put("pending", outbox.pending().size());
         queue.put("failed", outbox.failed().size());
         return ApiResponse.json(200, Json.write(n), Map.of("Cache-Control", "no-store"));

@@ -28,7 +28,8 @@ public final class SummaryJson {
     public static ObjectNode weekly(WeeklyResult r) {
         ObjectNode n = Json.MAPPER.createObjectNode();
         n.put("status", r.status().name().toLowerCase(Locale.ROOT));
-        n.put("week", r.period().isoWeekLabel());
+        n.put("week", r.period().isoWeek().orElse(null));
+        n.put("label", r.period().label());
         n.set("period", period(r.period()));
         n.put("logs_read", r.logsRead().size());
         WeeklyRollup w = r.rollup();
@@ -50,6 +51,16 @@ public final class SummaryJson {
         n.put("status", r.status().name().toLowerCase(Locale.ROOT));
         n.put("month", r.month().toString());
         n.put("weeks_read", r.weeksRead().size());
+        ArrayNode weeks = n.putArray("weeks");
+        r.weeksRead().forEach(w -> weeks.add(w.period().label()));
+        ArrayNode rolledUp = n.putArray("weeks_rolled_up");
+        for (WeeklyResult w : r.weeksRolledUp()) {
+            ObjectNode o = rolledUp.addObject();
+            o.put("label", w.period().label());
+            o.put("status", w.status().name().toLowerCase(Locale.ROOT));
+            o.put("logs_read", w.logsRead().size());
+            o.put("page_id", w.rollupIfAny().map(WeeklyRollup::id).orElse(null));
+        }
         n.put("logs_read", r.logsRead());
         MonthlyRollup m = r.rollup();
         ObjectNode o = rollup(n, m == null ? null : m.id(), m == null ? null : m.url(), m != null);

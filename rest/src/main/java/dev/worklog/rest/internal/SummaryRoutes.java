@@ -7,9 +7,11 @@ import dev.worklog.WorkLogger;
 import dev.worklog.error.FieldError;
 import dev.worklog.internal.Json;
 import dev.worklog.internal.json.StrictJson;
+import dev.worklog.log.ExecutionLog;
 import dev.worklog.model.Period;
 import dev.worklog.rest.ApiRequest;
 import dev.worklog.rest.ApiResponse;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.format.DateTimeParseException;
@@ -23,20 +25,22 @@ import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
- * {@code POST /weekly-summaries} and {@code POST /monthly-summaries}: the period (a week, two dates or a month;
- * by default the 7 days ending today or the current month), statuses, {@code dry_run} (in the body or the query) and
- * {@code force}; every field error at once (400); the roll-up itself is the SDK's.
+ * {@code POST /weekly-summaries} and {@code POST /monthly-summaries}: the period (a week, two dates, {@code previous}
+ * or a month; by default the current ISO week or the current month), statuses, {@code dry_run} (in the body or the
+ * query), {@code force} and the monthly's {@code roll_up_missing_weeks}; every field error at once (400); the
+ * roll-up itself is the SDK's. A long roll-up logs a progress line every {@value ProgressLines#EVERY} items.
  */
 public final class SummaryRoutes {
     /** The fields of {@code POST /weekly-summaries}, in documentation order. */
     public static final Map<String, StrictJson.Type> WEEKLY_FIELDS = fields(
             "start_date", StrictJson.Type.STRING, "end_date", StrictJson.Type.STRING,
-            "week", StrictJson.Type.STRING, "status", StrictJson.Type.STRING_ARRAY,
+            "week", StrictJson.Type.STRING, "previous", StrictJson.Type.BOOLEAN, "status", StrictJson.Type.STRING_ARRAY,
             "dry_run", StrictJson.Type.BOOLEAN, "force", StrictJson.Type.BOOLEAN);
     /** The fields of {@code POST /monthly-summaries}, in documentation order. */
     public static final Map<String, StrictJson.Type> MONTHLY_FIELDS = fields(
-            "month", StrictJson.Type.STRING, "status", StrictJson.Type.STRING_ARRAY,
-            "dry_run", StrictJson.Type.BOOLEAN, "force", StrictJson.Type.BOOLEAN);
+            "month", StrictJson.Type.STRING, "previous", StrictJson.Type.BOOLEAN, "status", StrictJson.Type.STRING_ARRAY,
+            "dry_run", StrictJson.Type.BOOLEAN, "force", StrictJson.Type.BOOLEAN,
+            "roll_up_missing_weeks", StrictJson.Type.BOOLEAN);
 
     private static final Pattern DATE = Pattern.compile("\\d{4}-\\d{2}-\\d{2}");
     private static final Pattern MONTH = Pattern.compile("\\d{4}-\\d{2}");
@@ -44,10 +48,15 @@ public final class SummaryRoutes {
     private static final int MAX_PERIOD_DAYS = 31;
 
     private final WorkLogger logger;
+    private final Clock clock;
 
-    /** @param logger the SDK facade that runs the roll-ups */
-    public SummaryRoutes(WorkLogger logger) {
+    /**
+     * @param logger the SDK facade that runs the roll-ups
+     * @param clock the clock of the progress lines' elapsed times
+     */
+    public SummaryRoutes(WorkLogger logger, Clock clock) {
         this.logger = logger;
+        this.clock = clock;
     }
 
     /** {@code POST /weekly-summaries}. */
@@ -60,7 +69,9 @@ public final class SummaryRoutes {
         if (!errors.isEmpty()) {
             throw ApiError.badRequest("invalid weekly summary request", RequestBodies.capped(errors));
         }
-        WeeklyResult result = logger.summarizeWeek(period, options(f, queryDryRun, statuses));
+        WeeklyResult result = logger.summarizeWeek(period, options(f, queryDryRun, statuses).withProgress(
+                new ProgressLines(logger.executionLog(), ExecutionLog.WEEKLY_PROCESSOR,
+                        "weekly roll-up " + period.describe(), clock)));
         return ApiResponse.json(200, Json.write(SummaryJson.weekly(result)), Map.of());
     }
 
@@ -71,7 +82,12 @@ public final class SummaryRoutes {
         List<FieldError> errors = new ArrayList<>(f.errors());
         YearMonth month = YearMonth.from(logger.today());
         String given = f.text("month");
-        if (given != null) {
+        if (f.flag("previous")) {
+            if (given != null) {
+                errors.add(new FieldError("previous", "give either month or previous, not both"));
+            }
+            month = Period.previousMonth(logger.today());
+        } else if (given != null) {
             if (!MONTH.matcher(given).matches()) {
                 errors.add(new FieldError("month", "must be a month as YYYY-MM, got '" + StrictJson.shorten(given)
                         + "'"));
@@ -87,7 +103,11 @@ public final class SummaryRoutes {
         if (!errors.isEmpty()) {
             throw ApiError.badRequest("invalid monthly summary request", RequestBodies.capped(errors));
         }
-        MonthlyResult result = logger.summarizeMonth(month, options(f, queryDryRun, statuses));
+        SummarizeOptions options = options(f, queryDryRun, statuses)
+                .withRollUpMissingWeeks(!f.values().containsKey("roll_up_missing_weeks") || f.flag("roll_up_missing_weeks"))
+                .withProgress(new ProgressLines(logger.executionLog(), ExecutionLog.MONTHLY_PROCESSOR,
+                        "monthly roll-up " + month, clock));
+        MonthlyResult result = logger.summarizeMonth(month, options);
         return ApiResponse.json(200, Json.write(SummaryJson.monthly(result)), Map.of());
     }
 
@@ -103,6 +123,13 @@ public final class SummaryRoutes {
         String week = f.text("week");
         String start = f.text("start_date");
         String end = f.text("end_date");
+        if (f.flag("previous")) {
+            if (week != null || start != null || end != null) {
+                errors.add(new FieldError("previous", "give either previous, week, or start_date and end_date"));
+                return null;
+            }
+            return Period.previousIsoWeek(logger.today());
+        }
         if (week != null) {
             if (start != null || end != null) {
                 errors.add(new FieldError("week", "give either week or start_date and end_date, not both"));
@@ -116,7 +143,7 @@ public final class SummaryRoutes {
             }
         }
         if (start == null && end == null) {
-            return Period.sevenDaysEnding(logger.today());
+            return Period.isoWeekOf(logger.today());
         }
         if (start == null) {
             errors.add(new FieldError("start_date", "is required when end_date is given"));

@@ -73,6 +73,7 @@ final class BenchSupport {
         env.put("WORKLOG_TIMEZONE", "UTC");
         env.put("LOG_FILE", dir.resolve("execution.log").toString());
         env.put("WORKLOG_OUTBOX_DIR", dir.resolve("outbox").toString());
+        env.put("WORKLOG_OUTBOX_DURABLE", "true");
         // further variables for every server a run starts: -Dbench.server.env=NAME=value,NAME=value
         for (String pair : System.getProperty("bench.server.env", "").split(",")) {
             int eq = pair.indexOf('=');

@@ -100,9 +100,11 @@ public final class RateLimiter {
         return (int) burst;
     }
 
-    /** Waits until a request may be sent. */
+    /** Waits until a request may be sent; the wait is counted by the calling thread's {@link WaitMeter}, if any. */
     public void acquire() {
+        Instant asked = clock.instant();
         Duration wait = reserve();
+        WaitMeter.record(asked, wait);
         if (!wait.isZero()) {
             try {
                 sleeper.sleep(wait);

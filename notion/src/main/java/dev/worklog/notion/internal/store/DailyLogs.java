@@ -7,6 +7,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.worklog.error.TransportException;
 import dev.worklog.http.Sleeper;
 import dev.worklog.internal.Json;
+import dev.worklog.log.ProgressListener;
+import dev.worklog.log.ProgressListener.Step;
 import dev.worklog.model.DailyLog;
 import dev.worklog.model.EditStamp;
 import dev.worklog.model.EntryIds;
@@ -16,6 +18,8 @@ import dev.worklog.notion.NotionSchema.Database;
 import dev.worklog.notion.internal.blocks.BlockWriter;
 import dev.worklog.notion.internal.blocks.Blocks;
 import dev.worklog.notion.internal.client.NotionClient;
+import dev.worklog.notion.internal.client.WaitMeter;
+import dev.worklog.spi.WorkLogRepository;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -27,6 +31,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -186,19 +191,33 @@ public final class DailyLogs {
         return Json.MAPPER.convertValue(page, new TypeReference<Map<String, Object>>() { });
     }
 
-    /** The period's logs of these statuses, bodies read a few at a time. */
-    public List<DailyLog> find(Period period, Set<String> statuses) {
-        return databases.call(Database.DAILY, db -> {
+    /**
+     * The period's logs of these statuses, bodies read a few at a time; {@code progress} is told of each page read,
+     * with how long the reads waited for the rate limiter (as wall-clock time: readers wait side by side).
+     */
+    public List<DailyLog> find(Period period, Set<String> statuses, ProgressListener progress) {
+        Objects.requireNonNull(period, "period");
+        Objects.requireNonNull(statuses, "statuses");
+        Objects.requireNonNull(progress, "progress");
+        WaitMeter waits = new WaitMeter();
+        return databases.call(Database.DAILY, db -> waits.measure(() -> {
+            List<JsonNode> listed = listing(db, period, statuses);
+            AtomicInteger done = new AtomicInteger();
+            progress.onStep(new Step(WorkLogRepository.READING_DAILY_LOGS, 0, listed.size(), waits.total()));
             List<DailyLog> out = new ArrayList<>();
-            for (DailyLog log : readers.map(listing(db, period, statuses),
-                    page -> pages.read(page, writer.readTree(PageValues.id(page))))) {
+            for (DailyLog log : readers.map(listed, page -> waits.measure(() -> {
+                DailyLog read = pages.read(page, writer.readTree(PageValues.id(page)));
+                progress.onStep(new Step(WorkLogRepository.READING_DAILY_LOGS, done.incrementAndGet(), listed.size(),
+                        waits.total()));
+                return read;
+            }))) {
                 // a date stored with a time or a zone may match a filter on its neighbour day; the period decides
                 if (period.contains(log.loggedDate())) {
                     out.add(log);
                 }
             }
             return out;
-        });
+        }));
     }
 
     /**
