@@ -1,8 +1,11 @@
 package dev.worklog.cli;
 
 import dev.worklog.config.WorkLogConfig;
+import dev.worklog.error.NotFoundException;
+import dev.worklog.error.PermissionDeniedException;
 import dev.worklog.http.Sleeper;
 import dev.worklog.internal.config.ResolvedConfig;
+import dev.worklog.internal.http.Redaction;
 import dev.worklog.log.ExecutionLog;
 import dev.worklog.notion.NotionSchema.Database;
 import dev.worklog.notion.NotionSetup;
@@ -15,6 +18,7 @@ import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
@@ -91,7 +95,7 @@ final class SetupCommand implements Callable<Integer> {
                 if (yes) {
                     throw new CliException("--yes goes with --repair; --parent asks nothing");
                 }
-                return create(notion, mode.parent);
+                return create(notion, mode.parent, config.secretValues());
             }
             if (writeEnv) {
                 throw new CliException("--write-env goes with --parent; --repair changes the databases, not .env");
@@ -99,9 +103,19 @@ final class SetupCommand implements Callable<Integer> {
             return repair(notion, NotionSetup.databaseIds(config));
         }
 
-        private int create(NotionSetup notion, String parent) {
+        private int create(NotionSetup notion, String parent, Set<String> secrets) {
             PrintWriter out = setup.main.io().out();
-            SetupResult result = notion.createDatabases(parent);
+            SetupResult result;
+            try {
+                result = notion.createDatabases(parent);
+            } catch (NotFoundException | PermissionDeniedException e) {
+                // the steps to share the page are the point of this message: kept on their lines
+                PrintWriter err = setup.main.io().err();
+                out.flush();
+                err.println("error: " + Redaction.redact(e.getMessage(), secrets));
+                err.flush();
+                return 1;
+            }
             out.println("Notion page '" + result.parentTitle() + "' (" + result.parentPageId() + "):");
             result.databaseIds().forEach((db, id) -> out.println(String.format("  %-8s %-20s %s=%s",
                     result.created().contains(db) ? "created" : "found", db.title(), db.variable(), id)));

@@ -64,6 +64,17 @@ class FirstRunTest {
     }
 
     @Test
+    void theReadmesNotionQuickStartIsTheseThreeCommands() throws IOException {
+        String readme = Files.readString(Path.of("../../README.md"));
+        String quickStart = readme.substring(readme.indexOf("### Your own work log in Notion"),
+                readme.indexOf("## What is in the box"));
+        assertThat(quickStart.lines().filter(l -> l.startsWith("./worklog ")).map(l -> l.split(" ")[1]
+                + (l.contains("--parent") && l.contains("--write-env") ? " --parent --write-env" : "")))
+                .containsExactly("init", "setup --parent --write-env", "daily");
+        assertThat(readme).contains("## Appendix: Notion by hand");
+    }
+
+    @Test
     void aNewUserGetsFromNothingToAFirstDailyLogWithTheReadmesThreeCommandsAndDoctorIsHappy() throws IOException {
         CliRunner.Run init = cli.run("notion\nntn_not_the_right_one_000000\n" + TOKEN + "\noffline\nAsia/Seoul\nko\n",
                 env, "init");
@@ -170,8 +181,8 @@ class FirstRunTest {
         CliRunner.Run run = cli.run("", env, "setup", "notion", "--parent", unshared);
 
         assertThat(run.code).as(run.toString()).isEqualTo(1);
-        assertThat(run.err).contains("cannot see the page 01234567-89ab-cdef-0123-456789abcdef", "1. open the page",
-                "Connections", "run this command again");
+        assertThat(run.err).contains("cannot see the page 01234567-89ab-cdef-0123-456789abcdef", "\n  1. open the page",
+                "\n  2. click ••• at the top right of the page, then Connections", "\n  4. run this command again");
         Matcher databases = Pattern.compile("NOTION_DB\\d_ID").matcher(Files.readString(dotEnv()));
         assertThat(databases.find()).isFalse();
     }
