@@ -81,6 +81,10 @@ public final class NotionRepositoryFactory implements WorkLogRepositoryFactory {
         return b.build();
     }
 
+    /** How to get all three ids at once, for doctor's hints. */
+    private static final String CREATE = "; or let `worklog setup notion --parent <page link> --write-env` create "
+            + "the three databases and set their ids";
+
     /** The Notion store is the default store when its key is set (as in the original system). */
     @Override
     public boolean selectedByDefault(WorkLogConfig config) {
@@ -104,9 +108,9 @@ public final class NotionRepositoryFactory implements WorkLogRepositoryFactory {
                 .collectionVariable(DoctorAdvice.Collection.WEEKLY, NOTION_DB2_ID)
                 .collectionVariable(DoctorAdvice.Collection.MONTHLY, NOTION_DB3_ID)
                 .hint(NOTION_API_KEY, " (the integration's secret, from " + INTEGRATIONS_PAGE + ")")
-                .hint(NOTION_DB1_ID, " (the id in the Daily Work Logs database's URL)")
-                .hint(NOTION_DB2_ID, " (the id in the Weekly Achievements database's URL)")
-                .hint(NOTION_DB3_ID, " (the id in the Monthly Highlights database's URL)")
+                .hint(NOTION_DB1_ID, " (the id in the Daily Work Logs database's URL" + CREATE + ")")
+                .hint(NOTION_DB2_ID, " (the id in the Weekly Achievements database's URL" + CREATE + ")")
+                .hint(NOTION_DB3_ID, " (the id in the Monthly Highlights database's URL" + CREATE + ")")
                 .fix(PermissionDeniedException.class, db -> "Share the database with the integration: open it in "
                         + "Notion, ••• > Connections > add your integration"
                         + db.map(v -> " (the database of " + v + ")").orElse(""))

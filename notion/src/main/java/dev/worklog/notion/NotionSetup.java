@@ -14,17 +14,16 @@ import dev.worklog.notion.internal.client.NotionErrorReader;
 import dev.worklog.notion.internal.client.NotionHttp;
 import dev.worklog.notion.internal.client.NotionSettings;
 import dev.worklog.notion.internal.client.RateLimiter;
-import dev.worklog.notion.internal.setup.DatabaseSpec;
 import dev.worklog.notion.internal.setup.PageIds;
 import dev.worklog.notion.internal.setup.Provisioner;
 import dev.worklog.notion.internal.setup.Repairer;
 import dev.worklog.notion.internal.setup.Specs;
+import dev.worklog.notion.internal.setup.Workspace;
 import dev.worklog.spi.SpiContext;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.time.Clock;
 import java.util.EnumMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
@@ -50,18 +49,15 @@ import java.util.Objects;
  * token, retries, the circuit breaker; a create whose answer is lost is looked up before it is sent again.
  */
 public final class NotionSetup {
-    private final DatabaseAdmin admin;
-    private final List<DatabaseSpec> specs;
-    private final ExecutionLog executionLog;
+    private final Workspace workspace;
 
     private NotionSetup(Builder b) {
         CircuitBreaker breaker = b.breaker != null ? b.breaker
                 : CircuitBreaker.builder(NotionErrorReader.SERVICE).clock(b.clock).build();
         RateLimiter limiter = RateLimiter.forClient(b.token, b.rate, b.burst, true, b.clock, b.sleeper);
-        this.admin = new DatabaseAdmin(new NotionHttp(b.baseUrl, b.version, b.token, limiter, b.retryPolicy, breaker,
-                b.clock, b.sleeper, b.executionLog, b.httpClient).connect());
-        this.specs = Specs.of(b.schema, b.options);
-        this.executionLog = b.executionLog;
+        DatabaseAdmin admin = new DatabaseAdmin(new NotionHttp(b.baseUrl, b.version, b.token, limiter, b.retryPolicy,
+                breaker, b.clock, b.sleeper, b.executionLog, b.httpClient).connect());
+        this.workspace = new Workspace(admin, Specs.of(b.schema, b.options), b.executionLog);
     }
 
     /** A builder; the token is required. */
@@ -120,7 +116,7 @@ public final class NotionSetup {
      * @throws dev.worklog.error.AuthenticationException when Notion rejects the key
      */
     public String checkKey() {
-        JsonNode me = admin.me();
+        JsonNode me = workspace.admin().me();
         String name = me.path("name").asText("");
         String workspace = me.path("bot").path("workspace_name").asText("");
         return "integration" + (name.isEmpty() ? "" : " '" + name + "'")
@@ -137,12 +133,12 @@ public final class NotionSetup {
      *     see it
      */
     public SetupResult createDatabases(String parentPage) {
-        return new Provisioner(admin, specs, executionLog).run(pageId(parentPage));
+        return new Provisioner(workspace).run(pageId(parentPage));
     }
 
     /** What {@link #repair} would change in the databases of these ids, and what it leaves to a person; reads only. */
     public RepairPlan planRepair(Map<Database, String> databaseIds) {
-        return new Repairer(admin, specs, executionLog).plan(Objects.requireNonNull(databaseIds, "databaseIds"));
+        return new Repairer(workspace).plan(Objects.requireNonNull(databaseIds, "databaseIds"));
     }
 
     /**
@@ -152,7 +148,7 @@ public final class NotionSetup {
      * @throws ConfigurationException when the databases changed since the plan was made (nothing is changed)
      */
     public RepairResult repair(RepairPlan plan) {
-        return new Repairer(admin, specs, executionLog).apply(Objects.requireNonNull(plan, "plan"));
+        return new Repairer(workspace).apply(Objects.requireNonNull(plan, "plan"));
     }
 
     /** Builds {@link NotionSetup}s. */

@@ -53,8 +53,9 @@ final class SetupCommand implements Callable<Integer> {
                     + "one-way relations two-way; converts nothing (a mistyped property is reported with the fix "
                     + "by hand). It says what it will change and asks first (--yes: apply without asking)."},
             footer = {"", "The page must be shared with the integration (page menu ••• > Connections).", "",
-                "Examples:", "  worklog setup notion --parent https://www.notion.so/Work-log-0123456789abcdef0123456789abcdef"
-                    + " --write-env", "  worklog setup notion --repair", "  worklog setup notion --repair --yes"})
+                "Examples:",
+                "  worklog setup notion --parent https://www.notion.so/Work-log-0123456789abcdef0123456789abcdef "
+                    + "--write-env", "  worklog setup notion --repair", "  worklog setup notion --repair --yes"})
     static final class Notion implements Callable<Integer> {
         @ParentCommand
         private SetupCommand setup;
@@ -122,7 +123,8 @@ final class SetupCommand implements Callable<Integer> {
             if (!result.needsRepair().isEmpty()) {
                 out.println("The databases found differ from what worklog writes:");
                 result.needsRepair().forEach(r -> out.println("  - " + r));
-                out.println("Run `worklog setup notion --repair` (after the ids are in .env) to fix what can be fixed.");
+                out.println("Run `worklog setup notion --repair` (after the ids are in .env) to fix what can be "
+                        + "fixed.");
             }
             Map<String, String> ids = new LinkedHashMap<>();
             result.databaseIds().forEach((db, id) -> ids.put(db.variable(), id));

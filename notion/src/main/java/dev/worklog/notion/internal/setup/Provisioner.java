@@ -26,19 +26,11 @@ import java.util.Optional;
  * looked up by its title before it is sent again.
  */
 public final class Provisioner {
-    private final DatabaseAdmin admin;
-    private final List<DatabaseSpec> specs;
-    private final ExecutionLog executionLog;
+    private final Workspace workspace;
 
-    /**
-     * @param admin the calls
-     * @param specs the databases, targets of relations first
-     * @param executionLog where each database created is recorded
-     */
-    public Provisioner(DatabaseAdmin admin, List<DatabaseSpec> specs, ExecutionLog executionLog) {
-        this.admin = Objects.requireNonNull(admin, "admin");
-        this.specs = List.copyOf(specs);
-        this.executionLog = Objects.requireNonNull(executionLog, "executionLog");
+    /** Works on this workspace. */
+    public Provisioner(Workspace workspace) {
+        this.workspace = Objects.requireNonNull(workspace, "workspace");
     }
 
     /**
@@ -47,14 +39,14 @@ public final class Provisioner {
      * @throws NotFoundException saying, step by step, how to share the page when Notion cannot see it
      */
     public SetupResult run(String pageId) {
-        NotionClient client = admin.client();
+        NotionClient client = workspace.admin().client();
         String title = title(parent(pageId));
         Map<String, String> existing = childDatabases(pageId);
         Map<Database, String> ids = new EnumMap<>(Database.class);
         Map<Database, JsonNode> foundSchemas = new EnumMap<>(Database.class);
         List<Database> created = new ArrayList<>();
         Targets targets = new Targets(client, db -> Optional.ofNullable(ids.get(db)));
-        for (DatabaseSpec spec : specs) {
+        for (DatabaseSpec spec : workspace.specs()) {
             String found = existing.get(spec.title());
             if (found != null) {
                 ids.put(spec.database(), found);
@@ -73,14 +65,14 @@ public final class Provisioner {
                         : spec.title();
                 properties.set(p.name(), PropertyConfigs.create(p, targets, targetId, synced));
             }
-            JsonNode made = admin.createDatabase(pageId, spec.title(), properties,
+            JsonNode made = workspace.admin().createDatabase(pageId, spec.title(), properties,
                     () -> Optional.ofNullable(childDatabases(pageId).get(spec.title()))
                             .map(id -> Json.MAPPER.createObjectNode().put("id", id)));
             String id = made.path("id").asText();
             ids.put(spec.database(), id);
             created.add(spec.database());
-            executionLog.success(NotionErrorReader.SERVICE, "setup: created the " + spec.title() + " database ("
-                    + spec.variable() + "=" + id + ") under the page '" + title + "' (" + pageId + ")");
+            workspace.executionLog().success(NotionErrorReader.SERVICE, "setup: created the " + spec.title()
+                    + " database (" + spec.variable() + "=" + id + ") under the page '" + title + "' (" + pageId + ")");
         }
         List<String> needsRepair = new ArrayList<>();
         foundSchemas.forEach((db, schema) -> spec(db).ifPresent(spec ->
@@ -89,13 +81,13 @@ public final class Provisioner {
     }
 
     private Optional<DatabaseSpec> spec(Database database) {
-        return specs.stream().filter(s -> s.database() == database).findFirst();
+        return workspace.specs().stream().filter(s -> s.database() == database).findFirst();
     }
 
     /** The parent page; when Notion cannot show it, how to share it. */
     private JsonNode parent(String pageId) {
         try {
-            return admin.client().retrievePage(pageId);
+            return workspace.admin().client().retrievePage(pageId);
         } catch (NotFoundException e) {
             throw new NotFoundException("Notion cannot see the page " + pageId + " (404): an integration sees only "
                     + "the pages shared with it. To share this one:\n"
@@ -130,7 +122,7 @@ public final class Provisioner {
     /** The databases right under a page, by title (the first of a title); a database's block id is its id. */
     private Map<String, String> childDatabases(String pageId) {
         Map<String, String> out = new LinkedHashMap<>();
-        for (JsonNode block : admin.client().listChildren(pageId)) {
+        for (JsonNode block : workspace.admin().client().listChildren(pageId)) {
             if ("child_database".equals(block.path("type").asText())) {
                 out.putIfAbsent(block.path("child_database").path("title").asText(""), block.path("id").asText());
             }

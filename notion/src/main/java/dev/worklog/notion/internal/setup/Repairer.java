@@ -29,19 +29,11 @@ import java.util.Optional;
  * databases are read again, and a change Notion did not make is reported with the fix by hand.
  */
 public final class Repairer {
-    private final DatabaseAdmin admin;
-    private final List<DatabaseSpec> specs;
-    private final ExecutionLog executionLog;
+    private final Workspace workspace;
 
-    /**
-     * @param admin the calls
-     * @param specs the databases, targets of relations first
-     * @param executionLog where each change is recorded
-     */
-    public Repairer(DatabaseAdmin admin, List<DatabaseSpec> specs, ExecutionLog executionLog) {
-        this.admin = Objects.requireNonNull(admin, "admin");
-        this.specs = List.copyOf(specs);
-        this.executionLog = Objects.requireNonNull(executionLog, "executionLog");
+    /** Works on this workspace. */
+    public Repairer(Workspace workspace) {
+        this.workspace = Objects.requireNonNull(workspace, "workspace");
     }
 
     /** One change: a property's new configuration in one database. */
@@ -86,7 +78,7 @@ public final class Repairer {
             }
         }
         additions.forEach((db, properties) -> {
-            admin.updateProperties(plan.ids().get(db), properties);
+            workspace.admin().updateProperties(plan.ids().get(db), properties);
             batched.get(db).forEach(s -> record(s, applied));
         });
         for (Step step : plan.steps()) {
@@ -94,7 +86,7 @@ public final class Repairer {
                 ObjectNode one = Json.MAPPER.createObjectNode();
                 one.set(step.finding().property().name(), step.config());
                 try {
-                    admin.updateProperties(plan.ids().get(step.database().database()), one);
+                    workspace.admin().updateProperties(plan.ids().get(step.database().database()), one);
                     record(step, applied);
                 } catch (InvalidRequestException e) {
                     refused.add(step.change() + ": Notion refused it (" + e.getMessage() + "). " + byHand(step));
@@ -115,7 +107,7 @@ public final class Repairer {
 
     private void record(Step step, List<String> applied) {
         applied.add(step.change());
-        executionLog.success(NotionErrorReader.SERVICE, "setup --repair: " + step.change());
+        workspace.executionLog().success(NotionErrorReader.SERVICE, "setup --repair: " + step.change());
     }
 
     private static String byHand(Step step) {
@@ -124,8 +116,8 @@ public final class Repairer {
 
     private Plan plan(Map<Database, String> ids, Map<Database, JsonNode> schemas) {
         List<String> manual = new ArrayList<>();
-        Targets targets = new Targets(admin.client(), db -> Optional.ofNullable(ids.get(db)));
-        for (DatabaseSpec spec : specs) {
+        Targets targets = new Targets(workspace.admin().client(), db -> Optional.ofNullable(ids.get(db)));
+        for (DatabaseSpec spec : workspace.specs()) {
             String id = ids.get(spec.database());
             if (id == null) {
                 manual.add(spec.variable() + " is not set: set it to the id of your " + spec.title() + " database, "
@@ -133,7 +125,7 @@ public final class Repairer {
                 continue;
             }
             try {
-                schemas.put(spec.database(), admin.client().retrieveSchema(id));
+                schemas.put(spec.database(), workspace.admin().client().retrieveSchema(id));
             } catch (NotFoundException | PermissionDeniedException e) {
                 manual.add(spec.title() + " database (" + spec.variable() + "=" + id + ") cannot be read: check the "
                         + "id and share the database with the integration (database menu ••• > Connections > add "
@@ -141,7 +133,7 @@ public final class Repairer {
             }
         }
         List<Step> steps = new ArrayList<>();
-        for (DatabaseSpec spec : specs) {
+        for (DatabaseSpec spec : workspace.specs()) {
             JsonNode schema = schemas.get(spec.database());
             if (schema == null) {
                 continue;

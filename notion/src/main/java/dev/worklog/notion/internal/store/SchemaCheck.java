@@ -43,7 +43,8 @@ public record SchemaCheck(NotionClient client, Databases databases, NotionSchema
             Optional<String> id = databases.configured(db);
             if (id.isEmpty()) {
                 problems.add(db.variable() + " is not set: set it to the id of the " + db.title()
-                        + " database (needed for " + db.name().toLowerCase(Locale.ROOT) + " runs)");
+                        + " database (needed for " + db.name().toLowerCase(Locale.ROOT) + " runs), or create "
+                        + "the databases with `worklog setup notion --parent <page link> --write-env`");
                 continue;
             }
             JsonNode found;
