@@ -319,6 +319,31 @@ class NotionSetupTest {
     }
 
     @Test
+    void aRelationNotionWillNotMakeTwoWayIsReportedWithTheManualFixAndTheAdditionsStillLand() {
+        fake = FakeNotionServer.start(0, TOKEN, time);
+        Map<Database, String> ids = Map.of(Database.DAILY, FakeNotionServer.DB1, Database.WEEKLY,
+                FakeNotionServer.DB2, Database.MONTHLY, FakeNotionServer.DB3);
+        fake.makeOneWay(FakeNotionServer.DB2, "Source Logs");
+        fake.removeProperty(FakeNotionServer.DB1, "Metrics");
+        NotionSetup setup = setup("2025-09-03");
+        RepairPlan plan = setup.planRepair(ids);
+        assertThat(plan.changes()).hasSize(2);
+        // the additions go first, in one request; the relation's own request is refused
+        fake.failAfter("PATCH", "/v1/data_sources/", 1, 400, "{\"object\":\"error\",\"status\":400,\"code\":"
+                + "\"validation_error\",\"message\":\"Cannot update relation of this data source.\"}");
+
+        RepairResult done = setup.repair(plan);
+
+        assertThat(done.complete()).isFalse();
+        assertThat(done.applied()).containsExactly("Daily Work Logs: add the property 'Metrics' (rich_text)");
+        assertThat(done.notApplied()).singleElement().asString().contains("make the relation 'Source Logs' two-way",
+                "Notion refused it", "By hand:", "Show on Daily Work Logs");
+        assertThat(fake.schema(FakeNotionServer.DB1).has("Metrics")).isTrue();
+        assertThat(fake.schema(FakeNotionServer.DB2).path("Source Logs").path("relation").path("type").asText())
+                .isNotEqualTo("dual_property");
+    }
+
+    @Test
     void aWeeklyOver150LogsOnAFreshlySetUpWorkspaceLinksAll150() {
         fake = FakeNotionServer.startEmpty(0, TOKEN, time);
         SetupResult made = setup("2025-09-03").createDatabases(fake.pageUrl(fake.addPage("Career")));
