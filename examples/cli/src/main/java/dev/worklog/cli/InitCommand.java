@@ -96,7 +96,7 @@ final class InitCommand implements Callable<Integer> {
                     + "nothing (run with --force to update it).");
         }
         Map<String, String> answers = new LinkedHashMap<>();
-        String storeName = pick("Where should daily logs go?", List.of("local", "notion"), store, "--store",
+        String storeName = pick("Store for daily logs", List.of("local", "notion"), store, "--store",
                 current.get(ConfigKeys.WORKLOG_STORE, "local"));
         answers.put(ConfigKeys.WORKLOG_STORE, storeName);
         if (storeName.equals("notion")) {
@@ -107,7 +107,7 @@ final class InitCommand implements Callable<Integer> {
         List<String> names = new ArrayList<>(PROVIDER_ORDER);
         names.retainAll(providers.names());
         providers.names().stream().filter(n -> !names.contains(n)).sorted().forEach(names::add);
-        String providerName = pick("Which LLM should write the roll-ups?", names, provider, "--provider",
+        String providerName = pick("LLM for the weekly and monthly roll-ups", names, provider, "--provider",
                 resolved.providerName());
         answers.put(ConfigKeys.LLM_PROVIDER, providerName);
         LlmProviderFactory factory = providers.require(providerName);
@@ -117,7 +117,7 @@ final class InitCommand implements Callable<Integer> {
         }
         answers.put(ConfigKeys.WORKLOG_TIMEZONE, zone(current.get(ConfigKeys.WORKLOG_TIMEZONE,
                 ZoneId.systemDefault().getId())));
-        answers.put(ConfigKeys.WORKLOG_LANGUAGE, pick("Language of prompts and summaries?", List.of("ko", "en"),
+        answers.put(ConfigKeys.WORKLOG_LANGUAGE, pick("Language of prompts and summaries", List.of("ko", "en"),
                 language, "--language", current.get(ConfigKeys.WORKLOG_LANGUAGE, "ko")));
         return write(env, answers);
     }
