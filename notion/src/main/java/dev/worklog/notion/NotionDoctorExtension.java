@@ -10,12 +10,18 @@ import java.util.List;
 /**
  * Adds the Notion schema check to {@code worklog doctor}: {@link NotionWorkLogRepository#verifySchema()} over the
  * three databases, one failed check per problem, each problem's own sentence as its fix, and a warning per
- * missing optional property. Registered with
+ * missing optional property or one-way relation; where {@code worklog setup notion --repair} can fix it, the fix
+ * says so. Registered with
  * {@link java.util.ServiceLoader}; answers only for the Notion store.
  */
 public final class NotionDoctorExtension implements DoctorExtension {
     /** The check's name in the checklist. */
     public static final String NAME = "Notion schema";
+    /** The command that repairs what can be repaired. */
+    public static final String REPAIR_COMMAND = "worklog setup notion --repair";
+
+    private static final String REPAIR = "; or run `" + REPAIR_COMMAND + "`, which does it for you (it says what it "
+            + "will change and asks first)";
 
     /** Used by {@link java.util.ServiceLoader}. */
     public NotionDoctorExtension() {
@@ -46,15 +52,16 @@ public final class NotionDoctorExtension implements DoctorExtension {
             }
             int colon = problem.indexOf(": ");
             String where = colon > 0 ? problem.substring(0, colon) : "a database";
-            out.add(Check.fail(NAME, where + " does not match what worklog writes", problem));
+            out.add(Check.fail(NAME, where + " does not match what worklog writes",
+                    report.isRepairable(problem) ? problem + REPAIR : problem));
         }
         if (out.isEmpty()) {
             out.add(Check.ok(NAME, report.isOk() ? "The Notion databases match the expected schema."
                     : "the configured databases match (the others are reported above)"));
         }
         for (String warning : report.warnings()) {
-            out.add(Check.warn(NAME, warning, "Add a property named 'Entry ID' of type Text to the Daily Work Logs "
-                    + "database (or set NOTION_PROPERTY_DAILY_ENTRY_ID to the name of one you have)"));
+            out.add(Check.warn(NAME, warning, report.isRepairable(warning) ? "Run `" + REPAIR_COMMAND + "`: it "
+                    + "says what it will change and asks before changing anything" : "See the warning"));
         }
         return out;
     }

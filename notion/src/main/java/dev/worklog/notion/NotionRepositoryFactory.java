@@ -1,17 +1,14 @@
 package dev.worklog.notion;
 
 import dev.worklog.config.WorkLogConfig;
-import dev.worklog.error.ConfigurationException;
 import dev.worklog.error.NotFoundException;
 import dev.worklog.error.PermissionDeniedException;
-import dev.worklog.http.RetryPolicy;
 import dev.worklog.model.LogOptions;
+import dev.worklog.notion.internal.client.NotionSettings;
 import dev.worklog.spi.DoctorAdvice;
 import dev.worklog.spi.SpiContext;
 import dev.worklog.spi.WorkLogRepository;
 import dev.worklog.spi.WorkLogRepositoryFactory;
-import java.net.URI;
-import java.time.Duration;
 import java.util.List;
 
 /**
@@ -74,41 +71,19 @@ public final class NotionRepositoryFactory implements WorkLogRepositoryFactory {
                 .clock(context.clock())
                 .sleeper(context.sleeper())
                 .executionLog(context.executionLog());
-        try {
-            b.version(c.get("NOTION_VERSION", NotionWorkLogRepository.Builder.defaultVersion()));
-        } catch (IllegalArgumentException e) {
-            throw new ConfigurationException("NOTION_VERSION: " + e.getMessage(), e);
-        }
-        String base = c.get(NOTION_BASE_URL, NotionWorkLogRepository.DEFAULT_BASE_URL.toString());
-        try {
-            URI uri = URI.create(base);
-            if (uri.getScheme() == null || !uri.getScheme().startsWith("http")) {
-                throw new IllegalArgumentException("not an http(s) URL");
-            }
-            b.baseUrl(uri);
-        } catch (IllegalArgumentException e) {
-            throw new ConfigurationException("NOTION_BASE_URL must be an http(s) URL, got '" + base + "'", e);
-        }
-        double rate = rate(c);
-        int burst = c.getInt("NOTION_RATE_BURST", 10, 1, 1000);
-        b.rateLimit(rate, burst);
-        RetryPolicy policy = NotionWorkLogRepository.Builder.defaultRetryPolicy().toBuilder()
-                .maxRetries(c.getInt("NOTION_MAX_RETRIES", 6, 0, 20))
-                .totalBudget(c.getDuration("NOTION_RETRY_BUDGET", Duration.ofMinutes(15)))
-                .build();
-        b.retryPolicy(policy);
-        Duration open = c.getDuration("NOTION_BREAKER_OPEN", Duration.ofSeconds(5));
-        if (open.isZero()) {
-            throw new ConfigurationException("NOTION_BREAKER_OPEN must be longer than 0 s");
-        }
-        b.circuitBreaker(dev.worklog.http.CircuitBreaker.builder("notion").clock(context.clock())
-                .failureThreshold(c.getInt("NOTION_BREAKER_FAILURES", 3, 1, 1000))
-                .openDuration(open)
-                .maxOpenDuration(open.compareTo(Duration.ofMinutes(1)) > 0 ? open : Duration.ofMinutes(1))
-                .build());
+        NotionSettings settings = NotionSettings.fromConfig(c, context.clock());
+        b.version(settings.version())
+                .baseUrl(settings.baseUrl())
+                .rateLimit(settings.rate(), settings.burst())
+                .retryPolicy(settings.retryPolicy())
+                .circuitBreaker(settings.breaker());
         b.logOptions(LogOptions.fromConfig(c));
         return b.build();
     }
+
+    /** How to get all three ids at once, for doctor's hints. */
+    private static final String CREATE = "; or let `worklog setup notion --parent <page link> --write-env` create "
+            + "the three databases and set their ids";
 
     /** The Notion store is the default store when its key is set (as in the original system). */
     @Override
@@ -133,9 +108,9 @@ public final class NotionRepositoryFactory implements WorkLogRepositoryFactory {
                 .collectionVariable(DoctorAdvice.Collection.WEEKLY, NOTION_DB2_ID)
                 .collectionVariable(DoctorAdvice.Collection.MONTHLY, NOTION_DB3_ID)
                 .hint(NOTION_API_KEY, " (the integration's secret, from " + INTEGRATIONS_PAGE + ")")
-                .hint(NOTION_DB1_ID, " (the id in the Daily Work Logs database's URL)")
-                .hint(NOTION_DB2_ID, " (the id in the Weekly Achievements database's URL)")
-                .hint(NOTION_DB3_ID, " (the id in the Monthly Highlights database's URL)")
+                .hint(NOTION_DB1_ID, " (the id in the Daily Work Logs database's URL" + CREATE + ")")
+                .hint(NOTION_DB2_ID, " (the id in the Weekly Achievements database's URL" + CREATE + ")")
+                .hint(NOTION_DB3_ID, " (the id in the Monthly Highlights database's URL" + CREATE + ")")
                 .fix(PermissionDeniedException.class, db -> "Share the database with the integration: open it in "
                         + "Notion, ••• > Connections > add your integration"
                         + db.map(v -> " (the database of " + v + ")").orElse(""))
@@ -143,19 +118,5 @@ public final class NotionRepositoryFactory implements WorkLogRepositoryFactory {
                         + "in the database's URL) and share that database with the integration (Notion answers 404 "
                         + "for databases it may not see)")
                 .build();
-    }
-
-    private static double rate(WorkLogConfig c) {
-        String v = c.get("NOTION_RATE_LIMIT", "3");
-        try {
-            double rate = Double.parseDouble(v);
-            if (rate < 0 || Double.isNaN(rate) || Double.isInfinite(rate) || rate > 1000) {
-                throw new NumberFormatException();
-            }
-            return rate;
-        } catch (NumberFormatException e) {
-            throw new ConfigurationException("NOTION_RATE_LIMIT must be requests per second between 0 (off) and "
-                    + "1000, got '" + v + "'", e);
-        }
     }
 }

@@ -17,6 +17,7 @@ import dev.worklog.notion.NotionSchema.Database;
 import dev.worklog.notion.internal.client.NotionClient;
 import dev.worklog.notion.internal.client.NotionErrorReader;
 import dev.worklog.notion.internal.client.NotionHttp;
+import dev.worklog.notion.internal.client.NotionSettings;
 import dev.worklog.notion.internal.client.RateLimiter;
 import dev.worklog.notion.internal.store.DailyLogs;
 import dev.worklog.notion.internal.store.DailyPages;
@@ -87,7 +88,7 @@ public final class NotionWorkLogRepository implements WorkLogRepository {
     /** Component name in the execution log. */
     public static final String LOG_COMPONENT = NotionErrorReader.SERVICE;
     /** The default API address. */
-    public static final URI DEFAULT_BASE_URL = URI.create("https://api.notion.com/");
+    public static final URI DEFAULT_BASE_URL = NotionSettings.DEFAULT_BASE_URL;
 
     private final NotionClient client;
     private final Databases databases;

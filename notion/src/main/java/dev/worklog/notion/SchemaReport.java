@@ -10,16 +10,34 @@ import java.util.Objects;
  *
  * @param problems one sentence each, naming the database, the property and what to change
  * @param warnings one sentence each: what works without a change but is better with one
+ * @param repairable the problems and warnings {@link NotionSetup#repair} fixes ({@code worklog setup notion
+ *     --repair}): a missing property or select option, a one-way relation; the others need a person
  */
-public record SchemaReport(List<String> problems, List<String> warnings) {
+public record SchemaReport(List<String> problems, List<String> warnings, List<String> repairable) {
     public SchemaReport {
         problems = List.copyOf(Objects.requireNonNull(problems, "problems"));
         warnings = List.copyOf(Objects.requireNonNull(warnings, "warnings"));
+        repairable = List.copyOf(Objects.requireNonNull(repairable, "repairable"));
+        for (String r : repairable) {
+            if (!problems.contains(r) && !warnings.contains(r)) {
+                throw new IllegalArgumentException("a repairable finding must be a problem or a warning: " + r);
+            }
+        }
+    }
+
+    /** A report of problems and warnings, none marked repairable. */
+    public SchemaReport(List<String> problems, List<String> warnings) {
+        this(problems, warnings, List.of());
     }
 
     /** A report of problems only. */
     public SchemaReport(List<String> problems) {
         this(problems, List.of());
+    }
+
+    /** Whether repair fixes this problem or warning. */
+    public boolean isRepairable(String finding) {
+        return repairable.contains(finding);
     }
 
     /** Whether nothing is wrong. */

@@ -157,6 +157,35 @@ class NotionDoctorTest {
         DoctorReport report = run(variables());
         assertThat(report.healthy()).as(String.join("\n", report.lines())).isTrue();
         assertThat(report.checks()).filteredOn(c -> c.name().equals("Notion schema") && c.status() == Check.Status.WARN)
-                .singleElement().satisfies(c -> assertThat(c.fix()).contains("'Entry ID' of type Text"));
+                .singleElement().satisfies(c -> {
+                    assertThat(c.detail()).contains("no property 'Entry ID'", "add the property (type Text)");
+                    assertThat(c.fix()).contains("worklog setup notion --repair", "asks before changing anything");
+                });
+    }
+
+    @Test
+    void aOneWayRelationIsAWarningThatPointsToRepair() {
+        fake.makeOneWay(FakeNotionServer.DB2, "Source Logs");
+        DoctorReport report = run(variables());
+        assertThat(report.healthy()).as(String.join("\n", report.lines())).isTrue();
+        assertThat(report.checks()).filteredOn(c -> c.name().equals("Notion schema") && c.status() == Check.Status.WARN)
+                .singleElement().satisfies(c -> {
+                    assertThat(c.detail()).contains("Weekly Achievements: relation 'Source Logs' is one-way",
+                            "at most 100", "Show on Daily Work Logs");
+                    assertThat(c.fix()).contains("worklog setup notion --repair");
+                });
+    }
+
+    @Test
+    void aMissingSelectOptionIsAFailureWhoseFixNamesRepair() {
+        fake.removeOption(FakeNotionServer.DB1, "Category", "기타");
+        fake.changeType(FakeNotionServer.DB1, "Metrics", "number");
+        DoctorReport report = run(variables());
+        assertThat(report.healthy()).isFalse();
+        assertThat(report.checks()).filteredOn(c -> c.name().equals("Notion schema") && c.status() == Check.Status.FAIL)
+                .extracting(Check::fix)
+                .anySatisfy(fix -> assertThat(fix).contains("add the option 기타", "worklog setup notion --repair"))
+                .anySatisfy(fix -> assertThat(fix).contains("'Metrics' is of type number")
+                        .doesNotContain("--repair"));
     }
 }

@@ -9,6 +9,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.FileAttribute;
+import java.util.Set;
 import java.util.stream.Stream;
 
 /**
@@ -24,14 +26,17 @@ public final class DurableFiles {
     /**
      * Writes {@code bytes} to {@code target} so that after a crash the file is either as before or complete.
      *
+     * @param attributes given to the file from its creation, e.g. owner-only permissions for a file of secrets (set
+     *     afterwards, they would leave a moment when others could read it)
      * @throws UncheckedIOException naming the target when it cannot be written
      */
-    public static void write(Path target, byte[] bytes) {
+    public static void write(Path target, byte[] bytes, FileAttribute<?>... attributes) {
         Path dir = target.toAbsolutePath().getParent();
         Path tmp = dir.resolve("." + target.getFileName() + "." + Long.toHexString(System.nanoTime())
                 + Integer.toHexString(Thread.currentThread().hashCode()) + ".tmp");
         try {
-            try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
+            try (FileChannel ch = FileChannel.open(tmp, Set.of(StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE),
+                    attributes)) {
                 ByteBuffer buffer = ByteBuffer.wrap(bytes);
                 while (buffer.hasRemaining()) {
                     ch.write(buffer);

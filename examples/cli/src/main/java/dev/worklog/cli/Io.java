@@ -68,6 +68,21 @@ final class Io {
         }
     }
 
+    /**
+     * One line of stdin with echo off on a terminal (a secret: it must not stay on the screen or in a terminal
+     * recording), or a plain line when stdin is piped; {@code null} at end of input.
+     */
+    String readSecret(String prompt) {
+        Console console = terminal ? System.console() : null;
+        if (console == null) {
+            out.print(prompt);
+            return readLine();
+        }
+        out.flush();
+        char[] typed = console.readPassword("%s", prompt);
+        return typed == null ? null : new String(typed);
+    }
+
     /** The rest of stdin, but at most {@code max} characters (a caller that gets {@code max} knows it is too much). */
     String readAll(int max) {
         StringBuilder text = new StringBuilder();

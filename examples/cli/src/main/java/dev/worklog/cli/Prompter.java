@@ -40,6 +40,33 @@ final class Prompter {
         }
     }
 
+    /**
+     * Asks for a secret without echoing it; asked again while {@code check} finds a problem (it says why, never
+     * the value). An empty answer takes {@code fallback} when there is one (checked too), else asks again.
+     *
+     * @param check returns an error message for a bad secret, or {@code null} when it is accepted
+     */
+    String secret(String label, String fallback, Function<String, String> check) {
+        while (true) {
+            String answer = io.readSecret(label + " (input hidden): ");
+            if (answer == null) {
+                io.out().println();
+                throw new CancelledException("cancelled (end of input at the " + label.toLowerCase(Locale.ROOT)
+                        + " prompt); nothing was written");
+            }
+            String value = answer.isBlank() && fallback != null ? fallback : answer.strip();
+            if (value.isEmpty()) {
+                io.out().println("  " + label + " is required.");
+                continue;
+            }
+            String problem = check.apply(value);
+            if (problem == null) {
+                return value;
+            }
+            io.out().println("  " + problem);
+        }
+    }
+
     /** Asks to pick one option by number (or by typing it); an empty answer takes {@code fallback} if any. */
     String choice(String label, List<String> options, String fallback) {
         io.out().println(label + ":");

@@ -67,6 +67,10 @@ final class VendorFake implements AutoCloseable {
         } else if (path.matches("/v1beta/models/[^/]+:generateContent")) {
             status = KEY.equals(r.header("x-goog-api-key")) ? 200 : 403;
             reply = gemini(content(body));
+        } else if (path.startsWith("/v1/models/") && exchange.getRequestMethod().equals("GET")) {
+            // OpenAI's model lookup: the token-free check of a key (doctor, init)
+            status = ("Bearer " + KEY).equals(r.header("Authorization")) ? 200 : 401;
+            reply = "{\"id\":\"" + path.substring("/v1/models/".length()) + "\",\"object\":\"model\"}";
         } else {
             status = 404;
             reply = "{\"error\":{\"message\":\"no route " + path + "\"}}";

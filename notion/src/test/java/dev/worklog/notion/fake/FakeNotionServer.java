@@ -47,8 +47,16 @@ import java.util.function.Predicate;
  * {@link #startOutage} / {@link #outageFor} answer every request with a 5xx, and {@link #holdNext} keeps a request
  * (applied or not) without an answer until released, so that a test can kill the client process meanwhile.
  *
+ * <p>It also creates and changes databases as Notion documents it ({@link FakeSchemas}): {@code POST /v1/databases}
+ * under a page shared with the integration ({@link #addPage}), with {@code initial_data_source.properties} from
+ * 2025-09-03 and {@code properties} before; {@code PATCH /v1/data_sources/{id}} (2025-09-03 and later) and
+ * {@code PATCH /v1/databases/{id}} (before) add properties and select options (existing options left out of a
+ * select's list are removed, as Notion does), and turn a one-way relation two-way. {@link #startEmpty} starts a
+ * workspace without databases.
+ *
  * <p>Standalone: {@code java -cp ... dev.worklog.notion.fake.FakeNotionServer [port] [--rate 3] [--burst 10]
- * [--token secret]} prints {@code NOTION_BASE_URL=...} and the three database ids, then serves until killed.
+ * [--token secret] [--empty]} prints {@code NOTION_BASE_URL=...} and the three database ids (with {@code --empty}:
+ * no databases, and the URL of a page to create them under), then serves until killed.
  */
 public final class FakeNotionServer implements AutoCloseable {
     /** Daily Work Logs database id. */
@@ -85,6 +93,8 @@ public final class FakeNotionServer implements AutoCloseable {
     private final Map<String, Db> databases = new LinkedHashMap<>();
     private final Map<String, Page> pages = new LinkedHashMap<>();
     private final Map<String, Block> blocks = new HashMap<>();
+    private final Map<String, WorkspacePage> workspacePages = new LinkedHashMap<>();
+    private final FakeSchemas schemas = new FakeSchemas(this);
     private final List<Link> links = new ArrayList<>();
     private final List<Recorded> requests = new CopyOnWriteArrayList<>();
     private final List<Fault> faults = new ArrayList<>();
@@ -108,14 +118,19 @@ public final class FakeNotionServer implements AutoCloseable {
     }
 
     private record Fault(String method, String pathPrefix, int status, Map<String, String> headers, String body,
-            boolean resetAfter, int[] remaining) {
+            boolean resetAfter, int[] remaining, int[] skip) {
     }
 
-    private static final class Db {
+    /** A database and its one data source; package-private for {@link FakeSchemas}. */
+    static final class Db {
         final String id;
         final String dataSourceId;
         final String title;
         final ObjectNode properties = Json.MAPPER.createObjectNode();
+        /** The page it was created under, or null for the three databases the fake starts with. */
+        String parentPageId;
+        /** Properties made so far, for their ids (never reused, also after a property is removed). */
+        int propertiesMade;
 
         Db(String id, String dataSourceId, String title) {
             this.id = id;
@@ -143,6 +158,10 @@ public final class FakeNotionServer implements AutoCloseable {
         }
     }
 
+    /** A page outside any database (the parent {@code worklog setup notion} creates databases under). */
+    private record WorkspacePage(String id, String title, List<String> children) {
+    }
+
     private static final class Block {
         final String id;
         final String parentId;
@@ -165,7 +184,7 @@ public final class FakeNotionServer implements AutoCloseable {
     private record Link(String relation, String from, String to) {
     }
 
-    private static final class NotionError extends RuntimeException {
+    static final class NotionError extends RuntimeException {
         final int status;
         final String code;
 
@@ -176,7 +195,7 @@ public final class FakeNotionServer implements AutoCloseable {
         }
     }
 
-    private FakeNotionServer(int port, String token, Clock clock) throws IOException {
+    private FakeNotionServer(int port, String token, Clock clock, boolean withDatabases) throws IOException {
         this.token = token;
         this.clock = clock;
         this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 50);
@@ -186,7 +205,9 @@ public final class FakeNotionServer implements AutoCloseable {
             t.setDaemon(true);
             return t;
         }));
-        setUpDatabases();
+        if (withDatabases) {
+            setUpDatabases();
+        }
         server.start();
     }
 
@@ -203,8 +224,24 @@ public final class FakeNotionServer implements AutoCloseable {
      * @param clock stamps created_time (Notion rounds it to the minute)
      */
     public static FakeNotionServer start(int port, String token, Clock clock) {
+        return start(port, token, clock, true);
+    }
+
+    /**
+     * Starts a fresh workspace: no database at all, as for a new user before {@code worklog setup notion}; add the
+     * page to create them under with {@link #addPage}.
+     *
+     * @param port 0 for a free one
+     * @param token the only bearer token accepted, or null for any
+     * @param clock stamps created_time (Notion rounds it to the minute)
+     */
+    public static FakeNotionServer startEmpty(int port, String token, Clock clock) {
+        return start(port, token, clock, false);
+    }
+
+    private static FakeNotionServer start(int port, String token, Clock clock, boolean withDatabases) {
         try {
-            return new FakeNotionServer(port, token, clock);
+            return new FakeNotionServer(port, token, clock, withDatabases);
         } catch (IOException e) {
             throw new IllegalStateException("cannot start the fake Notion server: " + e.getMessage(), e);
         }
@@ -216,6 +253,7 @@ public final class FakeNotionServer implements AutoCloseable {
         String token = null;
         double rate = 0;
         int burst = 10;
+        boolean empty = false;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--rate":
@@ -227,18 +265,25 @@ public final class FakeNotionServer implements AutoCloseable {
                 case "--token":
                     token = args[++i];
                     break;
+                case "--empty":
+                    empty = true;
+                    break;
                 default:
                     port = Integer.parseInt(args[i]);
             }
         }
-        FakeNotionServer fake = start(port, token, Clock.systemUTC());
+        FakeNotionServer fake = start(port, token, Clock.systemUTC(), !empty);
         if (rate > 0) {
             fake.rateLimit(rate, burst);
         }
         System.out.println("NOTION_BASE_URL=" + fake.baseUrl());
-        System.out.println("NOTION_DB1_ID=" + DB1);
-        System.out.println("NOTION_DB2_ID=" + DB2);
-        System.out.println("NOTION_DB3_ID=" + DB3);
+        if (empty) {
+            System.out.println("PARENT_PAGE_URL=" + fake.pageUrl(fake.addPage("Work log")));
+        } else {
+            System.out.println("NOTION_DB1_ID=" + DB1);
+            System.out.println("NOTION_DB2_ID=" + DB2);
+            System.out.println("NOTION_DB3_ID=" + DB3);
+        }
         System.out.flush();
         Thread.currentThread().join();
     }
@@ -262,14 +307,23 @@ public final class FakeNotionServer implements AutoCloseable {
     public void failNext(String method, String pathPrefix, int times, int status, Map<String, String> headers,
             String body) {
         synchronized (lock) {
-            faults.add(new Fault(method, pathPrefix, status, Map.copyOf(headers), body, false, new int[] {times}));
+            faults.add(new Fault(method, pathPrefix, status, Map.copyOf(headers), body, false, new int[] {times},
+                    new int[] {0}));
+        }
+    }
+
+    /** Lets {@code skip} matching requests through, then answers the next one with this status and JSON body. */
+    public void failAfter(String method, String pathPrefix, int skip, int status, String body) {
+        synchronized (lock) {
+            faults.add(new Fault(method, pathPrefix, status, Map.of("content-type", "application/json"), body, false,
+                    new int[] {1}, new int[] {skip}));
         }
     }
 
     /** Processes the next matching request, then closes the connection without an answer. */
     public void resetAfterProcessing(String method, String pathPrefix) {
         synchronized (lock) {
-            faults.add(new Fault(method, pathPrefix, 0, Map.of(), "", true, new int[] {1}));
+            faults.add(new Fault(method, pathPrefix, 0, Map.of(), "", true, new int[] {1}, new int[] {0}));
         }
     }
 
@@ -529,6 +583,64 @@ public final class FakeNotionServer implements AutoCloseable {
         }
     }
 
+    /**
+     * Adds a page outside any database, shared with the integration (as a new user does before running
+     * {@code worklog setup notion}); returns its id.
+     */
+    public String addPage(String title) {
+        synchronized (lock) {
+            String id = UUID.randomUUID().toString();
+            workspacePages.put(id, new WorkspacePage(id, title, new ArrayList<>()));
+            return id;
+        }
+    }
+
+    /** The page's URL as Notion's share link spells it: its title, a dash and the id without dashes. */
+    public String pageUrl(String pageId) {
+        synchronized (lock) {
+            WorkspacePage page = workspacePages.get(pageId);
+            String slug = page == null ? "" : page.title().replaceAll("[^A-Za-z0-9]+", "-") + "-";
+            return "https://www.notion.so/" + slug + pageId.replace("-", "") + "?pvs=4";
+        }
+    }
+
+    /** Databases created under a page, in order. */
+    public List<String> databasesUnder(String pageId) {
+        synchronized (lock) {
+            List<String> out = new ArrayList<>();
+            for (Db db : databases.values()) {
+                if (pageId.equals(db.parentPageId)) {
+                    out.add(db.id);
+                }
+            }
+            return out;
+        }
+    }
+
+    /** A database's title. */
+    public String title(String databaseId) {
+        synchronized (lock) {
+            return databases.get(databaseId).title;
+        }
+    }
+
+    /** A database's properties as the API shows them (a copy). */
+    public JsonNode schema(String databaseId) {
+        synchronized (lock) {
+            return publicProperties(databases.get(databaseId));
+        }
+    }
+
+    /**
+     * Makes a two-way relation one-way, as databases built by hand often are: the synced property leaves the
+     * related database; the links stay on this side.
+     */
+    public void makeOneWay(String databaseId, String property) {
+        synchronized (lock) {
+            schemas.makeOneWay(databases.get(databaseId), property);
+        }
+    }
+
     @Override
     public void close() {
         server.stop(0);
@@ -564,15 +676,21 @@ public final class FakeNotionServer implements AutoCloseable {
     }
 
     private Db addDb(String id, String title) {
-        Db db = new Db(id, id.substring(0, 8).replace('1', 'a').replace('2', 'b').replace('3', 'c')
-                + id.substring(8), title);
+        return addDb(id, id.substring(0, 8).replace('1', 'a').replace('2', 'b').replace('3', 'c') + id.substring(8),
+                title);
+    }
+
+    /** A new database (no properties yet) with its data source; package-private for {@link FakeSchemas}. */
+    Db addDb(String id, String dataSourceId, String title) {
+        Db db = new Db(id, dataSourceId, title);
         databases.put(id, db);
         return db;
     }
 
-    private ObjectNode prop(Db db, String name, String type) {
+    ObjectNode prop(Db db, String name, String type) {
         ObjectNode p = db.properties.putObject(name);
-        p.put("id", "%3A" + Integer.toHexString(0x100 + db.properties.size()) + "%7B" + db.title.charAt(0));
+        p.put("id", "%3A" + Integer.toHexString(0x100 + ++db.propertiesMade) + "%7B"
+                + (db.title.isEmpty() ? "x" : db.title.substring(0, 1)));
         p.put("name", name);
         p.put("type", type);
         p.putObject(type);
@@ -596,7 +714,7 @@ public final class FakeNotionServer implements AutoCloseable {
         reverse.put("x_side", "reverse");
     }
 
-    private static void fillRelation(ObjectNode p, Db target, String type, String synced, String syncedId,
+    static void fillRelation(ObjectNode p, Db target, String type, String synced, String syncedId,
             String key) {
         ObjectNode r = (ObjectNode) p.get("relation");
         r.put("database_id", target.id);
@@ -683,6 +801,10 @@ public final class FakeNotionServer implements AutoCloseable {
         synchronized (lock) {
             for (Fault f : faults) {
                 if (f.remaining()[0] > 0 && f.method().equals(method) && path.startsWith(f.pathPrefix())) {
+                    if (f.skip()[0] > 0) {
+                        f.skip()[0]--;
+                        continue;
+                    }
                     f.remaining()[0]--;
                     return f;
                 }
@@ -758,6 +880,9 @@ public final class FakeNotionServer implements AutoCloseable {
         if (seg.length == 2 && path.equals("/v1/pages") && method.equals("POST")) {
             return createPage(body, dataSources);
         }
+        if (seg.length == 2 && path.equals("/v1/databases") && method.equals("POST")) {
+            return schemas.createDatabase(body, dataSources);
+        }
         if (seg.length < 3 || !seg[0].equals("v1")) {
             throw new NotionError(400, "invalid_request_url", "Invalid request URL.");
         }
@@ -765,6 +890,22 @@ public final class FakeNotionServer implements AutoCloseable {
         switch (seg[1] + (seg.length > 3 ? "/" + seg[3] : "") + ":" + method) {
             case "databases:GET":
                 return databaseJson(db(id), dataSources);
+            case "databases:PATCH":
+                if (dataSources && body.has("properties")) {
+                    throw invalid("body.properties should be not present: from Notion-Version 2025-09-03 a "
+                            + "database's properties belong to its data source; update the data source instead.");
+                }
+                schemas.updateProperties(db(id), body.path("properties"), false);
+                return databaseJson(db(id), false);
+            case "data_sources:PATCH":
+                requireDataSources(dataSources);
+                schemas.updateProperties(dataSource(id), body.path("properties"), true);
+                return dataSourceJson(dataSource(id));
+            case "users:GET":
+                if (!id.equals("me")) {
+                    throw notFound("user", id);
+                }
+                return botUser();
             case "databases/query:POST":
                 if (dataSources) {
                     throw new NotionError(400, "invalid_request_url", "Database query is not supported in version "
@@ -780,7 +921,8 @@ public final class FakeNotionServer implements AutoCloseable {
             case "pages:POST":
                 return createPage(body, dataSources);
             case "pages:GET":
-                return pageJson(livePage(id));
+                return workspacePages.containsKey(id) ? workspacePageJson(workspacePages.get(id))
+                        : pageJson(livePage(id));
             case "pages:PATCH":
                 return updatePage(livePage(id), body);
             case "pages/properties:GET":
@@ -811,7 +953,7 @@ public final class FakeNotionServer implements AutoCloseable {
         return URLDecoder.decode(s.replace("+", "%2B"), StandardCharsets.UTF_8);
     }
 
-    private Db db(String id) {
+    Db db(String id) {
         Db db = databases.get(id);
         if (db == null) {
             throw notFound("database", id);
@@ -819,7 +961,7 @@ public final class FakeNotionServer implements AutoCloseable {
         return db;
     }
 
-    private Db dataSource(String id) {
+    Db dataSource(String id) {
         for (Db db : databases.values()) {
             if (db.dataSourceId.equals(id)) {
                 return db;
@@ -848,21 +990,24 @@ public final class FakeNotionServer implements AutoCloseable {
         return b;
     }
 
-    private static NotionError notFound(String what, String id) {
+    static NotionError notFound(String what, String id) {
         return new NotionError(404, "object_not_found", "Could not find " + what + " with ID: " + id
                 + ". Make sure the relevant pages and databases are shared with your integration.");
     }
 
-    private static NotionError invalid(String message) {
+    static NotionError invalid(String message) {
         return new NotionError(400, "validation_error", message);
     }
 
     // ---------------------------------------------------------------- databases
 
-    private JsonNode databaseJson(Db db, boolean dataSources) {
+    JsonNode databaseJson(Db db, boolean dataSources) {
         ObjectNode o = Json.MAPPER.createObjectNode();
         o.put("object", "database");
         o.put("id", db.id);
+        if (db.parentPageId != null) {
+            o.putObject("parent").put("type", "page_id").put("page_id", db.parentPageId);
+        }
         o.putArray("title").add(textResponse(plainTextObject(db.title)));
         if (dataSources) {
             o.putArray("data_sources").addObject().put("id", db.dataSourceId).put("name", db.title);
@@ -881,7 +1026,53 @@ public final class FakeNotionServer implements AutoCloseable {
         return o;
     }
 
-    private static ObjectNode publicProperties(Db db) {
+    /** Every database, for {@link FakeSchemas}. */
+    Iterable<Db> allDatabases() {
+        return databases.values();
+    }
+
+    /** Whether a page outside any database exists (and so is shared with the integration). */
+    boolean isWorkspacePage(String id) {
+        return workspacePages.containsKey(id);
+    }
+
+    /** Puts a new database on a page, as Notion shows it: a {@code child_database} block whose id is the database's. */
+    void addChildDatabase(String pageId, Db db) {
+        ObjectNode json = Json.MAPPER.createObjectNode();
+        json.put("type", "child_database");
+        json.putObject("child_database").put("title", db.title);
+        blocks.put(db.id, new Block(db.id, pageId, true, json, clock.instant().truncatedTo(ChronoUnit.MINUTES)));
+        workspacePages.get(pageId).children().add(db.id);
+    }
+
+    private JsonNode workspacePageJson(WorkspacePage page) {
+        ObjectNode o = Json.MAPPER.createObjectNode();
+        o.put("object", "page");
+        o.put("id", page.id());
+        o.putObject("parent").put("type", "workspace").put("workspace", true);
+        o.put("archived", false);
+        o.put("in_trash", false);
+        o.put("url", "https://www.notion.so/" + page.id().replace("-", ""));
+        ObjectNode title = o.putObject("properties").putObject("title");
+        title.put("id", "title");
+        title.put("type", "title");
+        title.putArray("title").add(textResponse(plainTextObject(page.title())));
+        return o;
+    }
+
+    private static JsonNode botUser() {
+        ObjectNode o = Json.MAPPER.createObjectNode();
+        o.put("object", "user");
+        o.put("id", "b0b0b0b0-0000-4000-8000-000000000000");
+        o.put("type", "bot");
+        o.put("name", "worklog (fake)");
+        ObjectNode bot = o.putObject("bot");
+        bot.putObject("owner").put("type", "workspace").put("workspace", true);
+        bot.put("workspace_name", "Fake workspace");
+        return o;
+    }
+
+    static ObjectNode publicProperties(Db db) {
         ObjectNode props = db.properties.deepCopy();
         props.forEach(p -> {
             ((ObjectNode) p).remove("x_side");
@@ -1307,6 +1498,10 @@ public final class FakeNotionServer implements AutoCloseable {
         if (p != null) {
             return p.children;
         }
+        WorkspacePage w = workspacePages.get(id);
+        if (w != null) {
+            return w.children();
+        }
         Block b = blocks.get(id);
         if (b == null) {
             throw notFound("block", id);
@@ -1329,7 +1524,7 @@ public final class FakeNotionServer implements AutoCloseable {
     }
 
     private JsonNode append(String parentId, JsonNode body, String version) {
-        boolean parentIsPage = pages.containsKey(parentId);
+        boolean parentIsPage = pages.containsKey(parentId) || workspacePages.containsKey(parentId);
         if (!parentIsPage) {
             Block parent = block(parentId);
             if (parent.archived) {
@@ -1417,7 +1612,7 @@ public final class FakeNotionServer implements AutoCloseable {
         }
     }
 
-    private void checkRichText(JsonNode arr, String where) {
+    void checkRichText(JsonNode arr, String where) {
         if (!arr.isArray()) {
             throw invalid(where + " should be an array.");
         }
@@ -1601,7 +1796,7 @@ public final class FakeNotionServer implements AutoCloseable {
         return o;
     }
 
-    private static ObjectNode plainTextObject(String text) {
+    static ObjectNode plainTextObject(String text) {
         ObjectNode o = Json.MAPPER.createObjectNode();
         o.put("type", "text");
         o.putObject("text").put("content", text);
@@ -1636,7 +1831,7 @@ public final class FakeNotionServer implements AutoCloseable {
         return o;
     }
 
-    private static String plain(JsonNode richText) {
+    static String plain(JsonNode richText) {
         StringBuilder sb = new StringBuilder();
         richText.forEach(rt -> sb.append(rt.path("text").path("content").asText(rt.path("plain_text").asText(""))));
         return sb.toString();

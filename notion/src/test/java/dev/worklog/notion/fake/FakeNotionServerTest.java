@@ -122,4 +122,81 @@ class FakeNotionServerTest {
         assertThat(fake.rateLimitedCount()).isEqualTo(1);
         assertThat(URI.create(fake.baseUrl().toString()).getHost()).isEqualTo("127.0.0.1");
     }
+
+    private String status(HttpResponse<String> r) {
+        return r.statusCode() + " " + r.body();
+    }
+
+    @Test
+    void createsDatabasesOnlyUnderASharedPageAndOnlyInTheVersionsShape() throws Exception {
+        String page = fake.addPage("Career");
+        String props = "{\"Name\":{\"title\":{}},\"Kind\":{\"select\":{\"options\":[{\"name\":\"a\","
+                + "\"color\":\"blue\"}]}}}";
+        String v2 = "{\"parent\":{\"type\":\"page_id\",\"page_id\":\"" + page + "\"},\"title\":[{\"text\":"
+                + "{\"content\":\"T\"}}],\"initial_data_source\":{\"properties\":" + props + "}}";
+        String v1 = "{\"parent\":{\"type\":\"page_id\",\"page_id\":\"" + page + "\"},\"title\":[{\"text\":"
+                + "{\"content\":\"T\"}}],\"properties\":" + props + "}";
+        assertThat(status(send("POST", "/v1/databases", "2025-09-03", "secret_x", v1))).startsWith("400")
+                .contains("initial_data_source");
+        assertThat(status(send("POST", "/v1/databases", "2022-06-28", "secret_x", v2))).startsWith("400")
+                .contains("2025-09-03");
+        assertThat(status(send("POST", "/v1/databases", "2025-09-03", "secret_x",
+                v2.replace(page, "0123456789abcdef0123456789abcdef")))).startsWith("404").contains("shared");
+        assertThat(status(send("POST", "/v1/databases", "2025-09-03", "secret_x",
+                v2.replace("\"Name\":{\"title\":{}},", "")))).startsWith("400").contains("exactly one title");
+        assertThat(status(send("POST", "/v1/databases", "2025-09-03", "secret_x",
+                v2.replace("\"name\":\"a\"", "\"name\":\"a,b\"")))).startsWith("400").contains("commas");
+        assertThat(status(send("POST", "/v1/databases", "2025-09-03", "secret_x",
+                v2.replace("\"select\":{", "\"status\":{")))).startsWith("400").contains("status");
+        assertThat(fake.databasesUnder(page)).isEmpty();
+
+        JsonNode made = Json.tryParse(send("POST", "/v1/databases", "2025-09-03", "secret_x", v2).body());
+        String id = made.path("id").asText();
+        String source = made.path("data_sources").get(0).path("id").asText();
+        assertThat(source).isNotEqualTo(id);
+        assertThat(fake.databasesUnder(page)).containsExactly(id);
+        JsonNode children = Json.tryParse(send("GET", "/v1/blocks/" + page + "/children", "2025-09-03", "secret_x",
+                null).body());
+        assertThat(children.path("results").get(0).path("type").asText()).isEqualTo("child_database");
+        assertThat(children.path("results").get(0).path("id").asText()).isEqualTo(id);
+        assertThat(children.path("results").get(0).path("child_database").path("title").asText()).isEqualTo("T");
+
+        // a relation names a data source from 2025-09-03, a database before
+        String byDatabase = "{\"properties\":{\"Rel\":{\"relation\":{\"database_id\":\"" + id + "\",\"type\":"
+                + "\"dual_property\",\"dual_property\":{\"synced_property_name\":\"Back\"}}}}}";
+        assertThat(status(send("PATCH", "/v1/data_sources/" + source, "2025-09-03", "secret_x", byDatabase)))
+                .startsWith("400").contains("data_source_id should be defined");
+        assertThat(status(send("PATCH", "/v1/databases/" + id, "2025-09-03", "secret_x", byDatabase)))
+                .startsWith("400").contains("update the data source");
+        assertThat(status(send("PATCH", "/v1/databases/" + id, "2022-06-28", "secret_x", byDatabase)))
+                .startsWith("200");
+        assertThat(fake.schema(id).path("Back").path("relation").path("dual_property").path("synced_property_name")
+                .asText()).isEqualTo("Rel");
+    }
+
+    @Test
+    void selectOptionsLeftOutOfAnUpdateAreRemovedAndExistingOnesCannotBeRenamed() throws Exception {
+        String db = "/v1/databases/" + FakeNotionServer.DB1;
+        JsonNode category = fake.schema(FakeNotionServer.DB1).path("Category");
+        String firstId = category.path("select").path("options").get(0).path("id").asText();
+        assertThat(status(send("PATCH", db, "2022-06-28", "secret_x", "{\"properties\":{\"Category\":{\"select\":"
+                + "{\"options\":[{\"id\":\"" + firstId + "\",\"name\":\"renamed\"}]}}}}"))).startsWith("400")
+                .contains("cannot be changed");
+        assertThat(fake.schema(FakeNotionServer.DB1).path("Category").path("select").path("options").size())
+                .isEqualTo(7);
+        assertThat(status(send("PATCH", db, "2022-06-28", "secret_x", "{\"properties\":{\"Category\":{\"select\":"
+                + "{\"options\":[{\"id\":\"" + firstId + "\"},{\"name\":\"new\",\"color\":\"red\"}]}}}}")))
+                .startsWith("200");
+        JsonNode options = fake.schema(FakeNotionServer.DB1).path("Category").path("select").path("options");
+        assertThat(options.size()).as("the six options left out are gone, as Notion documents").isEqualTo(2);
+        assertThat(options.get(0).path("id").asText()).isEqualTo(firstId);
+        assertThat(options.get(1).path("name").asText()).isEqualTo("new");
+    }
+
+    @Test
+    void answersWhoTheTokenBelongsTo() throws Exception {
+        JsonNode me = Json.tryParse(send("GET", "/v1/users/me", "2025-09-03", "secret_x", null).body());
+        assertThat(me.path("type").asText()).isEqualTo("bot");
+        assertThat(send("GET", "/v1/users/me", "2025-09-03", "wrong", null).statusCode()).isEqualTo(401);
+    }
 }

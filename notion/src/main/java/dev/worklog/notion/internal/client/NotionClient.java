@@ -136,6 +136,11 @@ public final class NotionClient {
         return ds;
     }
 
+    /** Remembers a database's data source (as a create answered it), so that no lookup is sent for it. */
+    public void knowDataSource(String databaseId, String dataSourceId) {
+        dataSources.put(databaseId, dataSourceId);
+    }
+
     /** The database's schema: an object with {@code properties}, from the data source or the database. */
     public JsonNode retrieveSchema(String databaseId) {
         if (usesDataSources()) {
@@ -301,7 +306,8 @@ public final class NotionClient {
         return send("GET", path, null, null);
     }
 
-    private JsonNode send(String method, String path, JsonNode body, Supplier<Optional<JsonNode>> landed) {
+    /** One call; {@link DatabaseAdmin} sends its own through here. */
+    JsonNode send(String method, String path, JsonNode body, Supplier<Optional<JsonNode>> landed) {
         HttpRequest.Builder b = HttpRequest.newBuilder(baseUrl.resolve(path))
                 .timeout(REQUEST_TIMEOUT)
                 .header("Authorization", "Bearer " + token)
