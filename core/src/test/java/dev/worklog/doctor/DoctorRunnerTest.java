@@ -110,7 +110,7 @@ class DoctorRunnerTest {
 
         assertThat(report.checks()).extracting(Check::name).containsExactly("variables", "time zone", "store",
                 "daily logs (ACME_DAILY)", "weekly roll-ups", "monthly roll-ups", "LLM provider", "LLM reachable",
-                "execution log", "acme settings");
+                "redaction", "execution log", "acme settings");
         assertThat(check(report, "store").detail()).isEqualTo("acme: fake acme");
         assertThat(check(report, "variables").detail()).startsWith("set: LOG_FILE, ACME_TOKEN, ACME_MODE; not set: "
                 + "LLM_PROVIDER, LLM_FALLBACK").contains("ACMELLM_API_KEY", "ACME_DAILY")

@@ -4,6 +4,7 @@ import dev.worklog.config.ConfigKeys;
 import dev.worklog.config.WorkLogConfig;
 import dev.worklog.error.ConfigurationException;
 import dev.worklog.http.Sleeper;
+import dev.worklog.internal.redact.RedactionRules;
 import dev.worklog.log.ExecutionLog;
 import dev.worklog.model.LogOptions;
 import dev.worklog.spi.LlmProviderFactory;
@@ -220,6 +221,16 @@ public final class ResolvedConfig {
     /** The execution log, masking every secret of the configuration. */
     public ExecutionLog executionLog(Clock clock, ZoneId zone) {
         return ExecutionLog.toFile(executionLogFile(), clock, zone, config.secretValues());
+    }
+
+    /**
+     * What is redacted before a prompt leaves the machine ({@code WORKLOG_REDACT} and its companions); the term file
+     * is read now.
+     *
+     * @throws ConfigurationException naming the variable when a value is invalid or the term file cannot be read
+     */
+    public RedactionRules redaction() {
+        return RedactionRules.from(config);
     }
 
     /** What the plug-ins get, with the given services. */

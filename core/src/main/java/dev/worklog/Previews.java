@@ -1,0 +1,83 @@
+package dev.worklog;
+
+import dev.worklog.internal.redact.RedactingProvider;
+import dev.worklog.internal.summarize.RollupGenerator;
+import dev.worklog.log.ExecutionLog;
+import dev.worklog.model.DailyLog;
+import dev.worklog.model.MonthlyStats;
+import dev.worklog.model.Period;
+import dev.worklog.model.WeeklyRollup;
+import dev.worklog.spi.LlmProvider;
+import dev.worklog.spi.LlmRequest;
+import dev.worklog.spi.WorkLogRepository;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * {@link WorkLogger#previewWeek} and {@link WorkLogger#previewMonth}: read the sources as a run would, build the
+ * request the pipeline would send, and pass it through the main provider's redaction, without calling the model.
+ */
+final class Previews {
+    private final WorkLogRepository repository;
+    private final RollupGenerator generator;
+    private final ExecutionLog executionLog;
+
+    Previews(WorkLogRepository repository, RollupGenerator generator, ExecutionLog executionLog) {
+        this.repository = repository;
+        this.generator = generator;
+        this.executionLog = executionLog;
+    }
+
+    PromptPreview week(Period period, SummarizeOptions options) {
+        String what = "weekly roll-up " + period.isoWeekLabel() + " (" + period + ")";
+        List<DailyLog> logs = repository.findDailyLogs(period, options.statuses());
+        if (logs.isEmpty()) {
+            return empty(what, "no daily logs in the period: a run would send nothing");
+        }
+        List<String> notes = new ArrayList<>();
+        if (!options.force() && generator.unchanged(period, logs, repository.findWeekly(period))) {
+            notes.add("the stored roll-up's inputs are unchanged: a run would keep it without calling the model "
+                    + "unless forced");
+        }
+        return preview(what, logs.size(), generator.weeklyRequest(period, logs), notes, ExecutionLog.WEEKLY_PROCESSOR);
+    }
+
+    PromptPreview month(YearMonth month, SummarizeOptions options) {
+        String what = "monthly roll-up " + month;
+        Period days = Period.of(month);
+        List<WeeklyRollup> weeks = repository.findWeeklies(days);
+        if (weeks.isEmpty()) {
+            return empty(what, "no weekly roll-ups overlap the month: a run would send nothing");
+        }
+        MonthlyStats stats = MonthlyStats.of(repository.findDailyLogs(days, options.statuses()), weeks.size());
+        List<String> notes = new ArrayList<>();
+        if (!options.force() && generator.unchanged(weeks, stats, repository.findMonthly(month))) {
+            notes.add("the stored roll-up's inputs are unchanged: a run would keep it without calling the model "
+                    + "unless forced");
+        }
+        return preview(what, weeks.size(), generator.monthlyRequest(month, weeks, stats), notes,
+                ExecutionLog.MONTHLY_PROCESSOR);
+    }
+
+    private PromptPreview preview(String what, int sources, LlmRequest request, List<String> notes, String component) {
+        LlmProvider main = generator.primary();
+        RedactingProvider.Outgoing out = RedactingProvider.outgoing(main, request);
+        if (!out.leavesMachine()) {
+            notes.add(main.name() + " runs in this process: nothing leaves the machine, so nothing is redacted");
+        }
+        executionLog.info(component, what + ": prompt preview for " + main.name() + " (" + main.model() + "), "
+                + sources + " sources, redaction " + out.mode().label() + " (" + out.counts().size() + " kinds, "
+                + out.places() + " places); nothing sent");
+        LlmRequest sent = out.request();
+        return new PromptPreview(what, sources, main.name(), main.model(), out.leavesMachine(), out.mode(),
+                out.counts(), out.places(), sent.system(), sent.prompt(), sent.schemaName(), notes);
+    }
+
+    private PromptPreview empty(String what, String note) {
+        LlmProvider main = generator.primary();
+        return new PromptPreview(what, 0, main.name(), main.model(), !main.inProcess(), RedactingProvider.mode(main),
+                Map.of(), 0, "", "", "", List.of(note));
+    }
+}
