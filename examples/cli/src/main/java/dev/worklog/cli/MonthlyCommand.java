@@ -37,6 +37,10 @@ final class MonthlyCommand implements Callable<Integer> {
             YearMonth explicit = Options.month(month, year, logger.today());
             YearMonth target = explicit != null ? explicit : YearMonth.from(logger.today());
             SummarizeOptions options = rollup.toSummarizeOptions(logger);
+            if (rollup.showPrompt()) {
+                new Printer(main.io().out()).preview(logger.previewMonth(target, options));
+                return 0;
+            }
             Interruptions.begin(logger.executionLog(), ExecutionLog.MONTHLY_PROCESSOR, "monthly roll-up " + target,
                     main.io().err());
             MonthlyResult result;

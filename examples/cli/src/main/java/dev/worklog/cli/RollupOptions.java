@@ -16,6 +16,15 @@ final class RollupOptions {
     @Option(names = "--force", description = "Regenerate even when the inputs are unchanged.")
     private boolean force;
 
+    @Option(names = "--show-prompt", description = "With --dry-run: print exactly what would be sent to the model "
+            + "(after redaction, WORKLOG_REDACT) and stop; nothing is sent or stored.")
+    private boolean showPrompt;
+
+    /** Whether to print the prompt preview instead of running. */
+    boolean showPrompt() {
+        return showPrompt;
+    }
+
     /** The SDK's options, statuses checked against the configured ones. */
     SummarizeOptions toSummarizeOptions(WorkLogger logger) {
         return SummarizeOptions.defaults().withDryRun(dryRun).withForce(force)

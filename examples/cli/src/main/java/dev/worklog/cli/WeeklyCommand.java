@@ -18,6 +18,7 @@ import picocli.CommandLine.ParentCommand;
             "Default period: the 7 days ending today (in WORKLOG_TIMEZONE). Running it again for the same period "
                 + "replaces the stored roll-up; with unchanged inputs the LLM is not called."},
         footer = {"", "Examples:", "  worklog weekly", "  worklog weekly --week 2026-W47 --dry-run",
+            "  worklog weekly --dry-run --show-prompt        (what would leave the machine, after redaction)",
             "  worklog weekly --start-date 2026-11-16 --end-date 2026-11-22 --status Logged"})
 final class WeeklyCommand implements Callable<Integer> {
     @ParentCommand
@@ -42,6 +43,10 @@ final class WeeklyCommand implements Callable<Integer> {
         try (WorkLogger logger = main.openLogger()) {
             Period period = explicit != null ? explicit : Period.sevenDaysEnding(logger.today());
             SummarizeOptions options = rollup.toSummarizeOptions(logger);
+            if (rollup.showPrompt()) {
+                new Printer(main.io().out()).preview(logger.previewWeek(period, options));
+                return 0;
+            }
             Interruptions.begin(logger.executionLog(), ExecutionLog.WEEKLY_PROCESSOR,
                     "weekly roll-up " + period.isoWeekLabel() + " (" + period + ")", main.io().err());
             WeeklyResult result;

@@ -1,6 +1,7 @@
 package dev.worklog.rest.internal;
 
 import dev.worklog.MonthlyResult;
+import dev.worklog.PromptPreview;
 import dev.worklog.SummarizeOptions;
 import dev.worklog.WeeklyResult;
 import dev.worklog.WorkLogger;
@@ -24,19 +25,22 @@ import java.util.regex.Pattern;
 
 /**
  * {@code POST /weekly-summaries} and {@code POST /monthly-summaries}: the period (a week, two dates or a month;
- * by default the 7 days ending today or the current month), statuses, {@code dry_run} (in the body or the query) and
- * {@code force}; every field error at once (400); the roll-up itself is the SDK's.
+ * by default the 7 days ending today or the current month), statuses, {@code dry_run} (in the body or the query),
+ * {@code force} and {@code show_prompt} (what the run would send to the model, after redaction, without sending
+ * it); every field error at once (400); the roll-up itself is the SDK's.
  */
 public final class SummaryRoutes {
     /** The fields of {@code POST /weekly-summaries}, in documentation order. */
     public static final Map<String, StrictJson.Type> WEEKLY_FIELDS = fields(
             "start_date", StrictJson.Type.STRING, "end_date", StrictJson.Type.STRING,
             "week", StrictJson.Type.STRING, "status", StrictJson.Type.STRING_ARRAY,
-            "dry_run", StrictJson.Type.BOOLEAN, "force", StrictJson.Type.BOOLEAN);
+            "dry_run", StrictJson.Type.BOOLEAN, "force", StrictJson.Type.BOOLEAN,
+            "show_prompt", StrictJson.Type.BOOLEAN);
     /** The fields of {@code POST /monthly-summaries}, in documentation order. */
     public static final Map<String, StrictJson.Type> MONTHLY_FIELDS = fields(
             "month", StrictJson.Type.STRING, "status", StrictJson.Type.STRING_ARRAY,
-            "dry_run", StrictJson.Type.BOOLEAN, "force", StrictJson.Type.BOOLEAN);
+            "dry_run", StrictJson.Type.BOOLEAN, "force", StrictJson.Type.BOOLEAN,
+            "show_prompt", StrictJson.Type.BOOLEAN);
 
     private static final Pattern DATE = Pattern.compile("\\d{4}-\\d{2}-\\d{2}");
     private static final Pattern MONTH = Pattern.compile("\\d{4}-\\d{2}");
@@ -59,6 +63,10 @@ public final class SummaryRoutes {
         Set<String> statuses = statuses(f, errors);
         if (!errors.isEmpty()) {
             throw ApiError.badRequest("invalid weekly summary request", RequestBodies.capped(errors));
+        }
+        if (f.flag("show_prompt")) {
+            PromptPreview preview = logger.previewWeek(period, options(f, queryDryRun, statuses));
+            return ApiResponse.json(200, Json.write(PromptPreviewJson.of(preview)), Map.of());
         }
         WeeklyResult result = logger.summarizeWeek(period, options(f, queryDryRun, statuses));
         return ApiResponse.json(200, Json.write(SummaryJson.weekly(result)), Map.of());
@@ -86,6 +94,10 @@ public final class SummaryRoutes {
         Set<String> statuses = statuses(f, errors);
         if (!errors.isEmpty()) {
             throw ApiError.badRequest("invalid monthly summary request", RequestBodies.capped(errors));
+        }
+        if (f.flag("show_prompt")) {
+            PromptPreview preview = logger.previewMonth(month, options(f, queryDryRun, statuses));
+            return ApiResponse.json(200, Json.write(PromptPreviewJson.of(preview)), Map.of());
         }
         MonthlyResult result = logger.summarizeMonth(month, options(f, queryDryRun, statuses));
         return ApiResponse.json(200, Json.write(SummaryJson.monthly(result)), Map.of());
