@@ -35,6 +35,8 @@ final class OpenAiProvider implements LlmProvider {
     private static final Pattern REASONING_MODEL = Pattern.compile("(^|/)(o\\d|gpt-5)");
     /** The reasoning a local model (DeepSeek-R1, Qwen3) writes before its answer, which is not part of it. */
     private static final Pattern THINKING = Pattern.compile("(?s)^\\s*<think>.*?</think>\\s*");
+    /** The code OpenAI (and servers copying it) give a lookup of a model that does not exist. */
+    private static final String MODEL_NOT_FOUND = "model_not_found";
     /** The modes {@code auto} tries, in order. */
     private static final List<String> FALLBACKS = List.of("json_schema", "json_object", "none");
 
@@ -116,7 +118,11 @@ final class OpenAiProvider implements LlmProvider {
             reply = http.getJson(models + "/" + java.net.URLEncoder.encode(settings.model(),
                     java.nio.charset.StandardCharsets.UTF_8), headers);
         } catch (NotFoundException e) {
-            // llama.cpp and vLLM serve only the list; the model is fine when the list names it
+            if (e.upstream().map(u -> MODEL_NOT_FOUND.equals(u.code())).orElse(false)) {
+                throw e;
+            }
+            // not "no such model" but "no such route": llama.cpp and vLLM serve only the list; the model is fine when
+            // the list names it
             List<String> listed = listed(models, e);
             if (!listed.contains(settings.model())) {
                 throw new NotFoundException("the server at " + settings.baseUrl() + " does not serve the model '"
