@@ -50,44 +50,80 @@ final class Detectors {
             + "|AIza[0-9A-Za-z_-]{35}"
             + "|(?:ntn|secret)_[A-Za-z0-9]{30,}"
             + "|eyJ[A-Za-z0-9_-]{8,}\\.[A-Za-z0-9_-]{8,}\\.[A-Za-z0-9_-]{8,}"
-            + "|-----BEGIN [A-Z ]*PRIVATE KEY-----[\\s\\S]*?-----END [A-Z ]*PRIVATE KEY-----"
             + ")");
+    /** The shortest word {@link #KEY_FORMATS} can match ({@code xoxb-} and ten characters). */
+    private static final int SHORTEST_KEY = 15;
+    /** A private key pasted whole, over several lines. */
+    private static final Pattern PEM_KEY = Pattern.compile(
+            "-----BEGIN [A-Z ]*PRIVATE KEY-----[\\s\\S]*?-----END [A-Z ]*PRIVATE KEY-----");
     /** {@code password: hunter22}, {@code client_secret=...}: group 1 is kept, the value is checked by {@link #secretLike}. */
     private static final Pattern ASSIGNMENT = Pattern.compile("(?i)\\b((?:password|passwd|pwd|secret|client[_-]?secret"
             + "|api[_-]?key|access[_-]?key|secret[_-]?key|auth[_-]?token|access[_-]?token|token)\\s*[:=]\\s*[\"']?)"
             + "([^\\s\"',;]{6,})");
     private static final List<Pattern> CREDENTIALS = Redaction.credentialPatterns();
+    /**
+     * A word one of {@link #CREDENTIALS} or {@link #ASSIGNMENT} needs, in lower case: without any, neither runs.
+     * Keep in step with the patterns.
+     */
+    private static final List<String> CREDENTIAL_WORDS = List.of("key", "token", "bearer", "authorization", "cookie",
+            "pass", "pwd", "secret");
 
     private Detectors() {
     }
 
-    /** Every span to replace under the rules, in order, none overlapping. */
+    /**
+     * Every span to replace under the rules, in order, none overlapping. The detectors whose matches never hold
+     * white space (e-mail addresses, IPs, URLs, host names, ticket keys, key formats) run only on the words that
+     * hold the characters they need ({@code @}, {@code ://}, dots, colons, a hyphen and a digit): a prompt is mostly
+     * prose, so most words are skipped without running a regular expression on them.
+     */
     static List<Span> find(String text, RedactionRules rules) {
         List<Span> found = new ArrayList<>();
-        secrets(text, rules, found);
-        urls(text, rules, found);
-        whole(EMAIL_ADDRESS, text, EMAIL, rules, found);
-        whole(IPV4, text, IP, rules, found);
-        Matcher v6 = IPV6_CANDIDATE.matcher(text);
-        while (v6.find()) {
-            if (isIpv6(v6.group().replaceFirst("/\\d+$", ""))) {
-                add(found, text, v6.start(), v6.end(), IP, rules);
+        String folded = TermList.fold(text);
+        secrets(text, folded, rules, found);
+        boolean defaultTicket = rules.ticket() != null
+                && rules.ticket().pattern().equals(RedactionRules.DEFAULT_TICKET_PATTERN);
+        int n = text.length();
+        int i = 0;
+        while (i < n) {
+            while (i < n && Character.isWhitespace(text.charAt(i))) {
+                i++;
+            }
+            int start = i;
+            int at = 0;
+            int dots = 0;
+            int colons = 0;
+            boolean digit = false;
+            boolean dash = false;
+            boolean letter = false;
+            while (i < n && !Character.isWhitespace(text.charAt(i))) {
+                char c = text.charAt(i);
+                if (c == '@') {
+                    at++;
+                } else if (c == '.') {
+                    dots++;
+                } else if (c == ':') {
+                    colons++;
+                } else if (c == '-') {
+                    dash = true;
+                } else if (c >= '0' && c <= '9') {
+                    digit = true;
+                } else if (c < 128 && Character.isLetter(c)) {
+                    letter = true;
+                }
+                i++;
+            }
+            if (i > start) {
+                word(text, start, i, at, dots, colons, digit, dash, letter, defaultTicket, rules, found);
             }
         }
-        Matcher host = HOST_NAME.matcher(text);
-        while (host.find()) {
-            if (rules.internalHost(host.group())) {
-                add(found, text, host.start(), host.end(), HOST, rules);
-            }
-        }
-        if (rules.ticket() != null) {
+        if (rules.ticket() != null && !defaultTicket) {
             whole(rules.ticket(), text, TICKET, rules, found);
         }
-        for (TermList.Labelled entry : rules.terms().entries()) {
-            for (Pattern p : entry.patterns()) {
-                whole(p, text, entry.label(), rules, found);
-            }
+        if (text.indexOf("-----BEGIN") >= 0) {
+            whole(PEM_KEY, text, SECRET, rules, found);
         }
+        terms(text, folded, rules, found);
         found.sort(Comparator.comparingInt(Span::start).thenComparing(Comparator.comparingInt(Span::end).reversed()));
         List<Span> out = new ArrayList<>(found.size());
         int covered = 0;
@@ -100,13 +136,97 @@ final class Detectors {
         return out;
     }
 
-    private static void secrets(String text, RedactionRules rules, List<Span> found) {
+    /** The detectors of one word (a run without white space), each only when the word holds what it needs. */
+    private static void word(String text, int start, int end, int at, int dots, int colons, boolean digit,
+            boolean dash, boolean letter, boolean defaultTicket, RedactionRules rules, List<Span> found) {
+        if (end - start >= SHORTEST_KEY) {
+            region(KEY_FORMATS, text, start, end, SECRET, rules, found);
+        }
+        if (colons > 0 && holds(text, start, end, "://")) {
+            urls(text, start, end, rules, found);
+        }
+        if (at > 0 && dots > 0) {
+            region(EMAIL_ADDRESS, text, start, end, EMAIL, rules, found);
+        }
+        if (digit && dots >= 3) {
+            region(IPV4, text, start, end, IP, rules, found);
+        }
+        if (digit && colons >= 2) {
+            Matcher v6 = IPV6_CANDIDATE.matcher(text).region(start, end).useTransparentBounds(true)
+                    .useAnchoringBounds(false);
+            while (v6.find()) {
+                if (isIpv6(v6.group().replaceFirst("/\\d+$", ""))) {
+                    add(found, text, v6.start(), v6.end(), IP, rules);
+                }
+            }
+        }
+        if (dots > 0 && letter) {
+            Matcher host = HOST_NAME.matcher(text).region(start, end).useTransparentBounds(true)
+                    .useAnchoringBounds(false);
+            while (host.find()) {
+                if (rules.internalHost(host.group())) {
+                    add(found, text, host.start(), host.end(), HOST, rules);
+                }
+            }
+        }
+        if (defaultTicket && dash && digit) {
+            region(rules.ticket(), text, start, end, TICKET, rules, found);
+        }
+    }
+
+    /** The user's terms: plain ones by a search of the case-folded text, patterns by their regular expression. */
+    private static void terms(String text, String folded, RedactionRules rules, List<Span> found) {
+        List<TermList.Labelled> entries = rules.terms().entries();
+        for (TermList.Labelled entry : entries) {
+            for (TermList.Term term : entry.literals()) {
+                for (int at = folded.indexOf(term.folded()); at >= 0; at = folded.indexOf(term.folded(), at + 1)) {
+                    int end = at + term.folded().length();
+                    if (term.matchesAt(text, at, end)) {
+                        add(found, text, at, end, entry.label(), rules);
+                    }
+                }
+            }
+            for (Pattern p : entry.patterns()) {
+                whole(p, text, entry.label(), rules, found);
+            }
+        }
+    }
+
+    private static boolean holds(String text, int start, int end, String part) {
+        for (int i = start; i + part.length() <= end; i++) {
+            if (text.startsWith(part, i)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static void region(Pattern p, String text, int start, int end, String label, RedactionRules rules,
+            List<Span> found) {
+        Matcher m = p.matcher(text).region(start, end).useTransparentBounds(true).useAnchoringBounds(false);
+        while (m.find()) {
+            add(found, text, m.start(), m.end(), label, rules);
+        }
+    }
+
+    private static boolean holdsAny(String folded, List<String> words) {
+        for (String w : words) {
+            if (folded.contains(w)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static void secrets(String text, String folded, RedactionRules rules, List<Span> found) {
         for (String secret : rules.secrets()) {
             for (int i = text.indexOf(secret); i >= 0; i = text.indexOf(secret, i + secret.length())) {
                 found.add(new Span(i, i + secret.length(), SECRET));
             }
         }
-        whole(KEY_FORMATS, text, SECRET, rules, found);
+        if (!holdsAny(folded, CREDENTIAL_WORDS)) {
+            return;
+        }
         for (Pattern p : CREDENTIALS) {
             Matcher m = p.matcher(text);
             while (m.find()) {
@@ -121,12 +241,12 @@ final class Detectors {
         }
     }
 
-    private static void urls(String text, RedactionRules rules, List<Span> found) {
-        Matcher m = URL_PATTERN.matcher(text);
+    private static void urls(String text, int start, int end, RedactionRules rules, List<Span> found) {
+        Matcher m = URL_PATTERN.matcher(text).region(start, end).useTransparentBounds(true).useAnchoringBounds(false);
         while (m.find()) {
-            int end = trimmedEnd(text, m.start(), m.end());
-            if (rules.strict() || rules.internalHost(host(text.substring(m.start(), end)))) {
-                add(found, text, m.start(), end, URL, rules);
+            int urlEnd = trimmedEnd(text, m.start(), m.end());
+            if (rules.strict() || rules.internalHost(host(text.substring(m.start(), urlEnd)))) {
+                add(found, text, m.start(), urlEnd, URL, rules);
             }
         }
     }

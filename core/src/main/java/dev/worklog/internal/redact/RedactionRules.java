@@ -46,6 +46,8 @@ public final class RedactionRules {
     private final TermList terms;
     private final Set<String> keep;
     private final List<String> secrets;
+    /** Tokens shaped like a placeholder of these rules' labels, bracketed or not, in any case: see {@link #suspects}. */
+    private final Pattern suspects;
 
     private RedactionRules(RedactionMode mode, List<String> configuredDomains, Pattern ticket, TermList terms,
             Set<String> keep, List<String> secrets) {
@@ -58,6 +60,7 @@ public final class RedactionRules {
         this.terms = terms;
         this.keep = java.util.Collections.unmodifiableSet(new LinkedHashSet<>(keep));
         this.secrets = List.copyOf(secrets);
+        this.suspects = Pattern.compile("(?i)(\\[\\s*)?\\b(" + String.join("|", labels()) + ")[ _-]?(\\d+)\\b(\\s*])?");
     }
 
     /**
@@ -170,6 +173,14 @@ public final class RedactionRules {
             }
         }
         return out;
+    }
+
+    /**
+     * Tokens that look like a placeholder of these labels ({@code [HOST_9]}, {@code [Host 1]}, {@code CUSTOMER_2}):
+     * group 1 the opening bracket, 2 the label, 3 the number, 4 the closing bracket.
+     */
+    Pattern suspects() {
+        return suspects;
     }
 
     boolean strict() {

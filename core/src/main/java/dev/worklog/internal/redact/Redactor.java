@@ -152,7 +152,7 @@ public final class Redactor {
     /** Tokens shaped like a placeholder of these labels, bracketed or spelt {@code LABEL_n}, not in the sources. */
     private List<String> unknown(String text) {
         Set<String> out = new LinkedHashSet<>();
-        Matcher m = suspects().matcher(text);
+        Matcher m = rules.suspects().matcher(text);
         while (m.find()) {
             String token = m.group().strip();
             boolean bracketed = m.group(1) != null || m.group(4) != null;
@@ -164,9 +164,6 @@ public final class Redactor {
         return new ArrayList<>(out);
     }
 
-    private Pattern suspects() {
-        return Pattern.compile("(?i)(\\[\\s*)?\\b(" + String.join("|", rules.labels()) + ")[ _-]?(\\d+)\\b(\\s*])?");
-    }
 
     /** Distinct values replaced so far, by label in lower case ({@code email}, {@code customer}), in first-seen order. */
     public Map<String, Integer> counts() {

@@ -29,10 +29,28 @@ final class TermList {
     /** The label of terms listed before any {@code [label]} line. */
     static final String DEFAULT_LABEL = "TERM";
     private static final Pattern LABEL_LINE = Pattern.compile("\\[\\s*([A-Za-z][A-Za-z0-9]{0,19})\\s*]");
-    private static final Pattern ASCII_WORD = Pattern.compile("[A-Za-z0-9_]");
 
-    /** The patterns of one label, in file order. */
-    record Labelled(String label, List<Pattern> patterns) {
+    /** The terms of one label: plain ones, longest first, and patterns in file order. */
+    record Labelled(String label, List<Term> literals, List<Pattern> patterns) {
+        Labelled {
+            literals = List.copyOf(literals);
+            patterns = List.copyOf(patterns);
+        }
+    }
+
+    /**
+     * A plain term, case-folded ({@link #fold}), found by a search of the folded text.
+     *
+     * @param folded the term folded
+     * @param wordStart whether the character before a match must not be a Latin letter, digit or underscore
+     * @param wordEnd whether the character after a match must not be one
+     */
+    record Term(String folded, boolean wordStart, boolean wordEnd) {
+        /** Whether a match of the folded term at {@code [start, end)} of the text stands as a whole word. */
+        boolean matchesAt(String text, int start, int end) {
+            return !(wordStart && start > 0 && isAsciiWord(text.charAt(start - 1)))
+                    && !(wordEnd && end < text.length() && isAsciiWord(text.charAt(end)));
+        }
     }
 
     private final List<Labelled> entries;
@@ -113,31 +131,41 @@ final class TermList {
         java.util.Set<String> labels = new java.util.LinkedHashSet<>(literals.keySet());
         labels.addAll(patterns.keySet());
         for (String l : labels) {
-            List<Pattern> compiled = new ArrayList<>();
-            if (literals.containsKey(l)) {
-                compiled.add(alternation(literals.get(l), strict));
-            }
-            compiled.addAll(patterns.getOrDefault(l, List.of()));
-            entries.add(new Labelled(l, compiled));
+            entries.add(new Labelled(l, terms(literals.getOrDefault(l, List.of()), strict),
+                    patterns.getOrDefault(l, List.of())));
         }
         return new TermList(entries, count, file);
     }
 
-    /** One pattern for all plain terms of a label, longest first so that {@code Acme Corp} wins over {@code Acme}. */
-    private static Pattern alternation(List<String> terms, boolean strict) {
-        List<String> sorted = new ArrayList<>(terms);
+    /**
+     * Plain terms, longest first so that {@code Acme Corp} wins over {@code Acme}; in the standard mode a term that
+     * begins (ends) with a Latin letter, digit or underscore must not be preceded (followed) by one.
+     */
+    private static List<Term> terms(List<String> plain, boolean strict) {
+        List<String> sorted = new ArrayList<>(plain);
         sorted.sort(Comparator.comparingInt(String::length).reversed());
-        StringBuilder regex = new StringBuilder();
+        List<Term> out = new ArrayList<>();
         for (String term : sorted) {
-            if (regex.length() > 0) {
-                regex.append('|');
-            }
-            boolean wordStart = !strict && ASCII_WORD.matcher(term.substring(0, 1)).matches();
-            boolean wordEnd = !strict && ASCII_WORD.matcher(term.substring(term.length() - 1)).matches();
-            regex.append(wordStart ? "(?<![A-Za-z0-9_])" : "").append(Pattern.quote(term))
-                    .append(wordEnd ? "(?![A-Za-z0-9_])" : "");
+            out.add(new Term(fold(term), !strict && isAsciiWord(term.charAt(0)),
+                    !strict && isAsciiWord(term.charAt(term.length() - 1))));
         }
-        return Pattern.compile(regex.toString(), Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+        return out;
+    }
+
+    /**
+     * The text case-folded one character at a time, so that it keeps its length and an index into it is an index
+     * into the text ({@code String.toLowerCase} may change the length, e.g. for {@code İ}).
+     */
+    static String fold(String text) {
+        char[] chars = new char[text.length()];
+        for (int i = 0; i < chars.length; i++) {
+            chars[i] = Character.toLowerCase(Character.toUpperCase(text.charAt(i)));
+        }
+        return new String(chars);
+    }
+
+    private static boolean isAsciiWord(char c) {
+        return c < 128 && (Character.isLetterOrDigit(c) || c == '_');
     }
 
     /** The compiled terms, by label. */
