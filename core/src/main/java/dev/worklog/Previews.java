@@ -19,16 +19,7 @@ import java.util.Map;
  * {@link WorkLogger#previewWeek} and {@link WorkLogger#previewMonth}: read the sources as a run would, build the
  * request the pipeline would send, and pass it through the main provider's redaction, without calling the model.
  */
-final class Previews {
-    private final WorkLogRepository repository;
-    private final RollupGenerator generator;
-    private final ExecutionLog executionLog;
-
-    Previews(WorkLogRepository repository, RollupGenerator generator, ExecutionLog executionLog) {
-        this.repository = repository;
-        this.generator = generator;
-        this.executionLog = executionLog;
-    }
+record Previews(WorkLogRepository repository, RollupGenerator generator, ExecutionLog executionLog) {
 
     PromptPreview week(Period period, SummarizeOptions options) {
         String what = "weekly roll-up " + period.isoWeekLabel() + " (" + period + ")";
