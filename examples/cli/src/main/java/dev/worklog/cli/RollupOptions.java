@@ -16,8 +16,8 @@ final class RollupOptions {
     @Option(names = "--force", description = "Regenerate even when the inputs are unchanged.")
     private boolean force;
 
-    @Option(names = "--show-prompt", description = "With --dry-run: print exactly what would be sent to the model "
-            + "(after redaction, WORKLOG_REDACT) and stop; nothing is sent or stored.")
+    @Option(names = "--show-prompt", description = "Print exactly what would be sent to the model (after "
+            + "redaction, WORKLOG_REDACT) and stop: nothing is sent or stored, as with --dry-run.")
     private boolean showPrompt;
 
     /** Whether to print the prompt preview instead of running. */
