@@ -133,7 +133,7 @@ final class MonthlyRun {
     }
 
     /** The ISO weeks that overlap the month and have no roll-up of exactly their days. */
-    private static List<Period> missingWeeks(Period days, List<WeeklyRollup> stored) {
+    static List<Period> missingWeeks(Period days, List<WeeklyRollup> stored) {
         Set<Period> have = new HashSet<>();
         stored.forEach(w -> have.add(w.period()));
         return days.isoWeeks().stream().filter(week -> !have.contains(week)).toList();

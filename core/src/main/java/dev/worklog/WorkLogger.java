@@ -5,6 +5,7 @@ import dev.worklog.error.ConfigurationException;
 import dev.worklog.error.WorkLogException;
 import dev.worklog.http.Sleeper;
 import dev.worklog.internal.config.ResolvedConfig;
+import dev.worklog.internal.redact.RedactingProvider;
 import dev.worklog.internal.summarize.RollupGenerator;
 import dev.worklog.internal.validation.DailyLogValidator;
 import dev.worklog.internal.validation.StarSections;
@@ -54,6 +55,7 @@ public final class WorkLogger implements AutoCloseable {
     private final WorkLogRepository repository;
     private final RollupGenerator generator;
     private final Rollups rollups;
+    private final Previews previews;
     private final Clock clock;
     private final ZoneId zone;
     private final LogOptions logOptions;
@@ -71,6 +73,7 @@ public final class WorkLogger implements AutoCloseable {
         this.executionLog = executionLog;
         this.generator = new RollupGenerator(chain, language, maxOutputTokens, b.clock);
         this.rollups = new Rollups(repository, generator, b.clock, this::today, executionLog);
+        this.previews = new Previews(repository, generator, executionLog);
         this.startupNotes = List.copyOf(b.notes);
     }
 
@@ -200,6 +203,19 @@ public final class WorkLogger implements AutoCloseable {
      */
     public MonthlyResult summarizeMonth(YearMonth month, SummarizeOptions options) {
         return rollups.month(month, options);
+    }
+
+    /**
+     * Shows what {@link #summarizeWeek} would send to the model, after redaction ({@code WORKLOG_REDACT}), without
+     * calling it or storing anything: the prompt, and how many values of each kind were replaced.
+     */
+    public PromptPreview previewWeek(Period period, SummarizeOptions options) {
+        return previews.week(period, options);
+    }
+
+    /** Shows what {@link #summarizeMonth} would send to the model, as {@link #previewWeek} does for a week. */
+    public PromptPreview previewMonth(YearMonth month, SummarizeOptions options) {
+        return previews.month(month, options);
     }
 
     /** Closes the store. */
@@ -353,6 +369,8 @@ public final class WorkLogger implements AutoCloseable {
                     chain.add(resolved.providers().require(name).create(context));
                 }
             }
+            // every provider that sends prompts off the machine gets the redaction step (WORKLOG_REDACT)
+            chain = RedactingProvider.wrap(chain, resolved.redaction(), log);
             int maxTokens = resolved.maxOutputTokens();
             WorkLogRepository repo = repository != null ? repository : resolved.store().create(context);
             if (decorator != null) {

@@ -39,6 +39,28 @@ public final class ConfigKeys {
     public static final String WORKLOG_MAX_RETRY_WAIT = "WORKLOG_MAX_RETRY_WAIT";
     /** Retries after the first attempt of an LLM call; default 2. */
     public static final String WORKLOG_LLM_MAX_RETRIES = "WORKLOG_LLM_MAX_RETRIES";
+    /**
+     * What is replaced by placeholders before a prompt leaves the machine: {@code off}, {@code standard} (the default
+     * for every provider but the offline summarizer, which sends nothing) or {@code strict}; see
+     * {@link RedactionMode}.
+     */
+    public static final String WORKLOG_REDACT = "WORKLOG_REDACT";
+    /**
+     * A file of terms to redact (customer and partner names, project code names): one term a line, {@code /regex/}
+     * for a pattern, {@code [label]} to name the placeholders of the terms below it ({@code [customer]} gives
+     * {@code [CUSTOMER_1]}), {@code #} for comments.
+     */
+    public static final String WORKLOG_REDACT_TERMS_FILE = "WORKLOG_REDACT_TERMS_FILE";
+    /**
+     * Comma-separated domains whose host names, URLs and e-mail hosts are internal, e.g. {@code acme.com}; the
+     * private-use suffixes {@code .internal}, {@code .local}, {@code .corp}, {@code .lan} and {@code .intranet} always
+     * are.
+     */
+    public static final String WORKLOG_REDACT_DOMAINS = "WORKLOG_REDACT_DOMAINS";
+    /** The regular expression of a ticket key; default {@code ABC-123} style; {@code none} turns ticket keys off. */
+    public static final String WORKLOG_REDACT_TICKET_PATTERN = "WORKLOG_REDACT_TICKET_PATTERN";
+    /** Comma-separated values never redacted even when a detector matches them, e.g. {@code GPT-4,build.local}. */
+    public static final String WORKLOG_REDACT_KEEP = "WORKLOG_REDACT_KEEP";
 
     private ConfigKeys() {
     }

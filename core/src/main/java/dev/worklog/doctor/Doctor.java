@@ -20,8 +20,8 @@ import java.util.ServiceLoader;
 /**
  * Checks a configuration end to end and says, for each failure, how to fix it: which variables are set (names
  * only, never values), whether the store can be opened and each of its three collections read, whether the chosen
- * LLM answers ({@link LlmProvider#checkHealth()}, which spends no tokens), and whether the execution log is
- * writable. Modules add their own checks ({@link DoctorExtension}: Notion's schema check, the REST API's token) and
+ * LLM answers ({@link LlmProvider#checkHealth()}, which spends no tokens), what is redacted before a prompt leaves
+ * the machine ({@code WORKLOG_REDACT}), and whether the execution log is writable. Modules add their own checks ({@link DoctorExtension}: Notion's schema check, the REST API's token) and
  * word the fixes for their store or provider ({@link dev.worklog.spi.DoctorAdvice}, from their factories), so that
  * a fix names the right variable and page.
  *
@@ -55,6 +55,8 @@ public final class Doctor {
     public static final String LLM = "LLM provider";
     /** The provider's own health check. */
     public static final String LLM_REACHABLE = "LLM reachable";
+    /** What is redacted before a prompt leaves the machine ({@code WORKLOG_REDACT}). */
+    public static final String REDACTION = "redaction";
     /** The check that the execution log can be written. */
     public static final String EXECUTION_LOG = "execution log";
     /** The store's circuit breaker. */
@@ -87,6 +89,7 @@ public final class Doctor {
         SpiContext context = resolved.context(clock, Sleeper.system(), ExecutionLog.disabled());
         new StoreChecks(resolved, findings).run(checks, context, today, extensions);
         new LlmChecks(resolved, findings).run(checks, context);
+        checks.add(findings.redacted(settings.redaction()));
         checks.add(settings.executionLog());
         for (DoctorExtension extension : extensions) {
             try {

@@ -2,7 +2,10 @@ package dev.worklog.doctor;
 
 import dev.worklog.config.ConfigKeys;
 import dev.worklog.error.ConfigurationException;
+import dev.worklog.config.RedactionMode;
 import dev.worklog.internal.config.ResolvedConfig;
+import dev.worklog.internal.redact.RedactionRules;
+import dev.worklog.summarize.OfflineSummarizer;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;
@@ -15,12 +18,13 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
-/** The checks of core's own settings: which variables are set, the time zone, the execution log. */
+/** The checks of core's own settings: which variables are set, the time zone, redaction, the execution log. */
 final class SettingsChecks {
     /** Core's variables whose presence is reported, before the plug-ins' own. */
     static final List<String> CORE_VARIABLES = List.of(ConfigKeys.LLM_PROVIDER, ConfigKeys.LLM_FALLBACK,
             ConfigKeys.WORKLOG_STORE, ConfigKeys.WORKLOG_DATA_DIR, ConfigKeys.LOG_FILE, ConfigKeys.LOG_LEVEL,
-            ConfigKeys.WORKLOG_TIMEZONE);
+            ConfigKeys.WORKLOG_TIMEZONE, ConfigKeys.WORKLOG_REDACT, ConfigKeys.WORKLOG_REDACT_TERMS_FILE,
+            ConfigKeys.WORKLOG_REDACT_DOMAINS);
 
     private final ResolvedConfig resolved;
 
@@ -62,6 +66,36 @@ final class SettingsChecks {
                     "Set WORKLOG_TIMEZONE to an IANA zone such as Asia/Seoul or UTC"));
             return ZoneId.systemDefault();
         }
+    }
+
+    /**
+     * What is redacted before a prompt leaves the machine: the mode and what it covers, or why the settings are
+     * invalid. The offline summarizer sends nothing, so nothing is redacted for it.
+     */
+    Check redaction() {
+        String provider = resolved.providerName();
+        RedactionRules rules;
+        try {
+            rules = resolved.redaction();
+        } catch (ConfigurationException e) {
+            return Check.fail(Doctor.REDACTION, e.getMessage(), "Fix the variable named above: WORKLOG_REDACT is off, "
+                    + "standard or strict; WORKLOG_REDACT_TERMS_FILE names a UTF-8 file with one term or /regex/ a "
+                    + "line; see docs/providers.md, Keeping notes private");
+        }
+        if (OfflineSummarizer.NAME.equals(provider)) {
+            return Check.ok(Doctor.REDACTION, "not needed: the offline summarizer runs in this process and sends "
+                    + "nothing (" + ConfigKeys.WORKLOG_REDACT + "=" + rules.mode().label() + " applies once a model "
+                    + "provider is set)");
+        }
+        if (rules.mode() == RedactionMode.OFF) {
+            return Check.warn(Doctor.REDACTION, "off (" + ConfigKeys.WORKLOG_REDACT + "=off): prompts go to " + provider
+                    + " as written, e-mail addresses, host names and customer names included",
+                    "Unset " + ConfigKeys.WORKLOG_REDACT + " (standard) unless " + provider + " runs on this machine "
+                            + "or your employer allows sending the notes as they are");
+        }
+        return Check.ok(Doctor.REDACTION, "before every request to " + provider + ": " + rules.describe()
+                + (resolved.config().isSet(ConfigKeys.WORKLOG_REDACT) ? "" : " (the default; "
+                        + ConfigKeys.WORKLOG_REDACT + "=off|standard|strict)"));
     }
 
     /** Whether the execution log can be written, proven by opening it for append (which adds no line). */

@@ -33,4 +33,14 @@ public interface LlmProvider {
     default HealthCheck checkHealth() {
         return HealthCheck.notSupported();
     }
+
+    /**
+     * Whether the provider runs in this process and sends nothing anywhere, as the offline summarizer does. Core
+     * redacts the prompt ({@code WORKLOG_REDACT}) before every provider that does not; such a provider must send only
+     * {@link LlmRequest#system()} and {@link LlmRequest#prompt()}, which are what redaction covers, never the typed
+     * {@link LlmRequest#input()}. Default {@code false}.
+     */
+    default boolean inProcess() {
+        return false;
+    }
 }

@@ -12,7 +12,8 @@ import java.util.Objects;
  * @param responseSchema the JSON Schema (draft 2020-12 subset: object, array, string, required,
  *     additionalProperties false) the reply must match, as JSON text
  * @param maxOutputTokens the most tokens the reply may use
- * @param input the typed sources behind the prompt
+ * @param input the typed sources behind the prompt, as written: only for providers that run in this process
+ *     ({@link LlmProvider#inProcess()}); the others send {@code system} and {@code prompt}, which core has redacted
  */
 public record LlmRequest(String system, String prompt, String schemaName, String responseSchema, int maxOutputTokens,
         SummaryInput input) {

@@ -56,6 +56,12 @@ public final class OfflineSummarizer implements LlmProvider {
         return dev.worklog.spi.HealthCheck.ok("runs in-process; needs no network and no key");
     }
 
+    /** It runs in this process: its requests are never redacted, since nothing is sent. */
+    @Override
+    public boolean inProcess() {
+        return true;
+    }
+
     @Override
     public LlmResponse complete(LlmRequest request) {
         SummaryInput input = request.input();

@@ -110,7 +110,7 @@ class DoctorRunnerTest {
 
         assertThat(report.checks()).extracting(Check::name).containsExactly("variables", "time zone", "store",
                 "daily logs (ACME_DAILY)", "weekly roll-ups", "monthly roll-ups", "LLM provider", "LLM reachable",
-                "execution log", "acme settings");
+                "redaction", "execution log", "acme settings");
         assertThat(check(report, "store").detail()).isEqualTo("acme: fake acme");
         assertThat(check(report, "variables").detail()).startsWith("set: LOG_FILE, ACME_TOKEN, ACME_MODE; not set: "
                 + "LLM_PROVIDER, LLM_FALLBACK").contains("ACMELLM_API_KEY", "ACME_DAILY")
@@ -181,5 +181,44 @@ class DoctorRunnerTest {
             assertThat(c.fix()).contains("--verbose");
         });
         assertThat(check(report, "acme settings").status()).isEqualTo(Check.Status.WARN);
+    }
+
+    @Test
+    void redactionShowsTheModeForAProviderThatSendsAndWarnsWhenItIsOff() throws Exception {
+        Path terms = dir.resolve("terms.txt");
+        java.nio.file.Files.writeString(terms, "[customer]\nGlobex\n/Initech( Bank)?/\n");
+
+        Check standard = check(run(Map.of("LLM_PROVIDER", "acmellm", "ACMELLM_API_KEY", "k-0123456789",
+                "WORKLOG_REDACT_TERMS_FILE", terms.toString(), "WORKLOG_REDACT_DOMAINS", "acme.com")), "redaction");
+        assertThat(standard.status()).isEqualTo(Check.Status.OK);
+        assertThat(standard.detail()).startsWith("before every request to acmellm: standard: e-mail addresses")
+                .contains("URLs on internal hosts", ".internal", "acme.com", "ticket keys", "2 listed terms from "
+                        + terms, "numbers are never replaced", "(the default; WORKLOG_REDACT=off|standard|strict)");
+
+        Check strict = check(run(Map.of("LLM_PROVIDER", "acmellm", "ACMELLM_API_KEY", "k-0123456789",
+                "WORKLOG_REDACT", "STRICT", "WORKLOG_REDACT_TICKET_PATTERN", "none")), "redaction");
+        assertThat(strict.detail()).contains("strict: ", "every URL").doesNotContain("ticket keys", "the default");
+
+        Check off = check(run(Map.of("LLM_PROVIDER", "acmellm", "ACMELLM_API_KEY", "k-0123456789",
+                "WORKLOG_REDACT", "off")), "redaction");
+        assertThat(off.status()).isEqualTo(Check.Status.WARN);
+        assertThat(off.detail()).contains("prompts go to acmellm as written");
+        assertThat(off.fix()).contains("Unset WORKLOG_REDACT");
+    }
+
+    @Test
+    void redactionIsNotNeededForTheOfflineSummarizerAndABadSettingFailsNamingTheVariable() {
+        Check offline = check(run(Map.of("LLM_PROVIDER", "offline", "WORKLOG_REDACT", "strict")), "redaction");
+        assertThat(offline.status()).isEqualTo(Check.Status.OK);
+        assertThat(offline.detail()).startsWith("not needed: the offline summarizer").contains("WORKLOG_REDACT=strict");
+
+        Check bad = check(run(Map.of("LLM_PROVIDER", "offline", "WORKLOG_REDACT", "paranoid")), "redaction");
+        assertThat(bad.status()).isEqualTo(Check.Status.FAIL);
+        assertThat(bad.detail()).contains("WORKLOG_REDACT must be off, standard or strict, got 'paranoid'");
+
+        Check missing = check(run(Map.of("LLM_PROVIDER", "offline", "WORKLOG_REDACT_TERMS_FILE",
+                dir.resolve("nope.txt").toString())), "redaction");
+        assertThat(missing.status()).isEqualTo(Check.Status.FAIL);
+        assertThat(missing.detail()).contains("WORKLOG_REDACT_TERMS_FILE names", "which does not exist");
     }
 }

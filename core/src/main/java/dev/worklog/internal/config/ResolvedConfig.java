@@ -4,6 +4,7 @@ import dev.worklog.config.ConfigKeys;
 import dev.worklog.config.WorkLogConfig;
 import dev.worklog.error.ConfigurationException;
 import dev.worklog.http.Sleeper;
+import dev.worklog.internal.redact.RedactionRules;
 import dev.worklog.log.ExecutionLog;
 import dev.worklog.model.LogOptions;
 import dev.worklog.spi.LlmProviderFactory;
@@ -242,6 +243,16 @@ public final class ResolvedConfig {
         }
         ExecutionLog log = ExecutionLog.toFile(file.get(), clock, zone, config.secretValues());
         return copy == null ? log : log.alsoTo(copy);
+    }
+
+    /**
+     * What is redacted before a prompt leaves the machine ({@code WORKLOG_REDACT} and its companions); the term file
+     * is read now.
+     *
+     * @throws ConfigurationException naming the variable when a value is invalid or the term file cannot be read
+     */
+    public RedactionRules redaction() {
+        return RedactionRules.from(config);
     }
 
     /** What the plug-ins get, with the given services. */

@@ -29,6 +29,14 @@ public final class Redaction {
     private Redaction() {
     }
 
+    /**
+     * The credential rules this masking applies (bearer tokens, credential headers, key parameters), each with group 1
+     * the text kept before the secret: the prompt redaction replaces the same secrets with placeholders.
+     */
+    public static List<Pattern> credentialPatterns() {
+        return List.of(KEY_PARAM, BEARER, AUTH_INLINE, API_KEY_INLINE, HEADER_LINE);
+    }
+
     /** Whether a header of this name carries a credential. */
     public static boolean isSecretHeader(String name) {
         return SECRET_HEADERS.contains(name.toLowerCase(Locale.ROOT));

@@ -17,6 +17,7 @@ import java.util.regex.Pattern;
  * }</pre>
  */
 public final class BaseUrls {
+    private static final Pattern LOOPBACK_V4 = Pattern.compile("127(?:\\.\\d{1,3}){3}");
     private static final Pattern VERSION_SEGMENT = Pattern.compile("v\\d+[a-z0-9]*", Pattern.CASE_INSENSITIVE);
 
     private BaseUrls() {
@@ -81,6 +82,28 @@ public final class BaseUrls {
         String path = URI.create(normalisedBase).getRawPath();
         return path == null || path.isEmpty() || path.equals("/") ? stripSlashes(normalisedBase) + "/" + version
                 : normalisedBase;
+    }
+
+    /**
+     * Whether the URL's host is this machine: {@code localhost} (or a name under it), an address in 127.0.0.0/8,
+     * {@code ::1} or {@code 0.0.0.0}. A local model server (Ollama, llama.cpp, vLLM) usually is.
+     */
+    public static boolean isLoopback(String url) {
+        String host;
+        try {
+            host = URI.create(url.strip()).getHost();
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
+        if (host == null) {
+            return false;
+        }
+        String h = host.toLowerCase(Locale.ROOT);
+        if (h.startsWith("[") && h.endsWith("]")) {
+            h = h.substring(1, h.length() - 1);
+        }
+        return h.equals("localhost") || h.endsWith(".localhost") || h.equals("0.0.0.0") || h.equals("::1")
+                || h.equals("0:0:0:0:0:0:0:1") || LOOPBACK_V4.matcher(h).matches();
     }
 
     private static boolean endsWithVersion(String base) {

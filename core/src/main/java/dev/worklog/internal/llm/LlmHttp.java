@@ -134,7 +134,9 @@ public final class LlmHttp {
         } catch (NotFoundException e) {
             throw new NotFoundException(e.getMessage() + ". The model '" + settings.model()
                     + "' may be unknown or retired: check " + settings.modelVariable() + " (and "
-                    + settings.baseUrlVariable() + "=" + settings.baseUrl() + ")", e.upstream().orElse(null), e);
+                    + settings.baseUrlVariable() + "=" + settings.baseUrl() + ")"
+                    + (settings.local() ? "; a local server serves only the models pulled or loaded into it (Ollama: "
+                            + "ollama pull " + settings.model() + ")" : ""), e.upstream().orElse(null), e);
         } catch (NonRetryableException e) {
             int status = e.upstream().map(UpstreamError::status).orElse(0);
             if (status >= 300 && status < 400) {

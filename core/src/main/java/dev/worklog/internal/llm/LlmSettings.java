@@ -20,7 +20,8 @@ import java.util.Optional;
  * <tr><td>{@code PREFIX_API_KEY}</td><td>the key; required</td><td>none</td></tr>
  * <tr><td>{@code PREFIX_MODEL}</td><td>the model id</td><td>the provider's</td></tr>
  * <tr><td>{@code PREFIX_BASE_URL}</td><td>the API's base URL</td><td>the vendor's</td></tr>
- * <tr><td>{@code PREFIX_TIMEOUT}, else {@code WORKLOG_LLM_TIMEOUT}</td><td>time for one attempt</td><td>300 s</td></tr>
+ * <tr><td>{@code PREFIX_TIMEOUT}, else {@code WORKLOG_LLM_TIMEOUT}</td><td>time for one attempt</td><td>300 s; 1200 s
+ * when the base URL is on loopback (a local model: slow first token)</td></tr>
  * <tr><td>{@code WORKLOG_LLM_CONNECT_TIMEOUT}</td><td>time to connect</td><td>10 s</td></tr>
  * <tr><td>{@code PREFIX_TEMPERATURE}, else {@code LLM_TEMPERATURE}</td><td>sampling temperature, 0 to 2</td>
  * <td>not sent</td></tr>
@@ -43,6 +44,11 @@ public final class LlmSettings {
     public static final String LLM_TEMPERATURE = "LLM_TEMPERATURE";
     /** The default time for one attempt. */
     public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(300);
+    /**
+     * The default time for one attempt when the base URL is on this machine: a local model on a CPU may take minutes
+     * to load and to read a week's prompt before its first token.
+     */
+    public static final Duration LOCAL_DEFAULT_TIMEOUT = Duration.ofMinutes(20);
     /** The default connect timeout. */
     public static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofSeconds(10);
 
@@ -90,8 +96,9 @@ public final class LlmSettings {
         }
         String model = config.get(p + "_MODEL", defaultModel);
         String baseUrl = BaseUrls.normalise(p + "_BASE_URL", config.get(p + "_BASE_URL", defaultBaseUrl));
+        Duration defaultTimeout = BaseUrls.isLoopback(baseUrl) ? LOCAL_DEFAULT_TIMEOUT : DEFAULT_TIMEOUT;
         Duration timeout = positive(p + "_TIMEOUT", config.getDuration(p + "_TIMEOUT",
-                positive(WORKLOG_LLM_TIMEOUT, config.getDuration(WORKLOG_LLM_TIMEOUT, DEFAULT_TIMEOUT))));
+                positive(WORKLOG_LLM_TIMEOUT, config.getDuration(WORKLOG_LLM_TIMEOUT, defaultTimeout))));
         Duration connect = positive(WORKLOG_LLM_CONNECT_TIMEOUT,
                 config.getDuration(WORKLOG_LLM_CONNECT_TIMEOUT, DEFAULT_CONNECT_TIMEOUT));
         Double temperature = temperature(config, p + "_TEMPERATURE");
@@ -138,6 +145,11 @@ public final class LlmSettings {
     /** The base URL, normalised by {@link BaseUrls#normalise}: no trailing slash. */
     public String baseUrl() {
         return baseUrl;
+    }
+
+    /** Whether the base URL is on this machine ({@link BaseUrls#isLoopback}): a local model server. */
+    public boolean local() {
+        return BaseUrls.isLoopback(baseUrl);
     }
 
     /** The name of the base-URL variable, e.g. {@code CLAUDE_BASE_URL}. */

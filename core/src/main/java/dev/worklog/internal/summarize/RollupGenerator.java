@@ -125,11 +125,12 @@ public final class RollupGenerator {
             sourceText.put(log.id(), String.join("\n", log.title(), log.context(), log.loggedDate().toString(),
                     log.metricsText().orElse(""), String.join(" ", log.techStack())));
         }
-        LlmRequest request = prompts.weekly(new SummaryInput.Weekly(period, logs, language));
+        LlmRequest request = weeklyRequest(period, logs);
         int highlights = Math.min(WeeklyRollup.MAX_HIGHLIGHTS, logs.size());
         Generated g = generate(request, "key_highlights", 1, WeeklyRollup.MAX_ACHIEVEMENTS, highlights,
                 WeeklyRollup.MAX_HIGHLIGHTS, ids);
-        List<String> warnings = new ArrayList<>(SourceCheck.warnings(g.parsed.achievements(), sourceText));
+        List<String> warnings = new ArrayList<>(g.replyWarnings);
+        warnings.addAll(SourceCheck.warnings(g.parsed.achievements(), sourceText));
         warnings.addAll(SourceCheck.lineWarnings(g.parsed.bullets(), "key highlight", sourceText, period.toString()));
         WeeklyRollup rollup = new WeeklyRollup(existing.map(WeeklyRollup::id).orElse(null),
                 existing.map(WeeklyRollup::url).orElse(null), period, WeeklyRollup.titleFor(period),
@@ -166,7 +167,6 @@ public final class RollupGenerator {
         }
         Set<String> ids = new LinkedHashSet<>();
         Map<String, String> sourceText = new LinkedHashMap<>();
-        int available = 0;
         for (WeeklyRollup week : weeks) {
             ids.add(week.id());
             StringBuilder text = new StringBuilder(week.period().toString()).append('\n').append(week.title())
@@ -178,15 +178,13 @@ public final class RollupGenerator {
             }
             week.freeTextIfAny().ifPresent(t -> text.append(t).append('\n'));
             sourceText.put(week.id(), text.toString());
-            // a week in free text may hold several achievements; count it as one the model can draw on
-            available += week.freeText() != null ? Math.max(1, week.achievements().size())
-                    : week.achievements().size();
         }
-        int minAchievements = Math.min(2, available);
-        LlmRequest request = prompts.monthly(new SummaryInput.Monthly(month, weeks, stats, language), minAchievements);
+        int minAchievements = minMonthlyAchievements(weeks);
+        LlmRequest request = monthlyRequest(month, weeks, stats);
         Generated g = generate(request, "career_brief", minAchievements, MonthlyRollup.MAX_ACHIEVEMENTS, 3,
                 MonthlyRollup.MAX_BRIEF, ids);
-        List<String> warnings = new ArrayList<>(SourceCheck.warnings(g.parsed.achievements(), sourceText));
+        List<String> warnings = new ArrayList<>(g.replyWarnings);
+        warnings.addAll(SourceCheck.warnings(g.parsed.achievements(), sourceText));
         warnings.addAll(SourceCheck.lineWarnings(g.parsed.bullets(), "career brief bullet", sourceText,
                 month + "\n" + stats.describe()));
         MonthlyRollup rollup = new MonthlyRollup(existing.map(MonthlyRollup::id).orElse(null),
@@ -198,8 +196,45 @@ public final class RollupGenerator {
         return new Outcome<>(rollup, false, g.usage, g.notes);
     }
 
+    /**
+     * The request a weekly roll-up of these logs sends to the model, before redaction: what
+     * {@link #weekly(Period, List, Optional, boolean, Instant)} sends, for a preview.
+     */
+    public LlmRequest weeklyRequest(Period period, List<DailyLog> logs) {
+        return prompts.weekly(new SummaryInput.Weekly(period, logs, language));
+    }
+
+    /** The request a monthly roll-up of these weeks sends to the model, before redaction, for a preview. */
+    public LlmRequest monthlyRequest(YearMonth month, List<WeeklyRollup> weeks, MonthlyStats stats) {
+        return prompts.monthly(new SummaryInput.Monthly(month, weeks, stats, language), minMonthlyAchievements(weeks));
+    }
+
+    /** Two, or fewer when the weeks hold fewer achievements to draw on. */
+    private static int minMonthlyAchievements(List<WeeklyRollup> weeks) {
+        int available = 0;
+        for (WeeklyRollup week : weeks) {
+            // a week in free text may hold several achievements; count it as one the model can draw on
+            available += week.freeText() != null ? Math.max(1, week.achievements().size())
+                    : week.achievements().size();
+        }
+        return Math.min(2, available);
+    }
+
+    /** Whether the stored roll-up would be kept because its inputs are unchanged (no model call without force). */
+    public boolean unchanged(Period period, List<DailyLog> logs, Optional<WeeklyRollup> existing) {
+        return existing.isPresent() && Fingerprints.weekly(logs, primary().name(), primary().model(), language)
+                .equals(existing.get().generation().inputFingerprint());
+    }
+
+    /** Whether the stored monthly roll-up would be kept because its inputs are unchanged. */
+    public boolean unchanged(List<WeeklyRollup> weeks, MonthlyStats stats, Optional<MonthlyRollup> existing) {
+        return existing.isPresent() && Fingerprints.monthly(weeks, stats, primary().name(), primary().model(), language)
+                .equals(existing.get().generation().inputFingerprint());
+    }
+
     private static final class Generated {
         RollupParser.Parsed parsed;
+        List<String> replyWarnings = List.of();
         String provider;
         String model;
         TokenUsage usage = TokenUsage.NONE;
@@ -230,6 +265,7 @@ public final class RollupGenerator {
                     }
                 }
                 g.parsed = parsed;
+                g.replyWarnings = reply.warnings();
                 g.provider = provider.name();
                 g.model = reply.model().isBlank() ? provider.model() : reply.model();
                 return g;

@@ -17,6 +17,8 @@ import java.util.regex.Pattern;
  */
 final class SourceCheck {
     private static final Pattern NUMBER = Pattern.compile("\\d{1,3}(?:,\\d{3})+(?:\\.\\d+)?|\\d+(?:\\.\\d+)?");
+    /** A redaction placeholder left in a reply ({@code [HOST_9]}): its number is not a figure; it is warned about. */
+    private static final Pattern PLACEHOLDER = Pattern.compile("\\[[A-Z][A-Z0-9]*_\\d+]");
 
     private SourceCheck() {
     }
@@ -77,7 +79,7 @@ final class SourceCheck {
     /** Every number in the text, normalised (no thousands separators, no trailing zeros). */
     static Set<String> numbers(String text) {
         Set<String> out = new LinkedHashSet<>();
-        Matcher m = NUMBER.matcher(text);
+        Matcher m = NUMBER.matcher(text.indexOf('[') < 0 ? text : PLACEHOLDER.matcher(text).replaceAll(" "));
         while (m.find()) {
             try {
                 out.add(new BigDecimal(m.group().replace(",", "")).stripTrailingZeros().toPlainString());

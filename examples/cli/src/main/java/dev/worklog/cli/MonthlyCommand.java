@@ -4,6 +4,7 @@ import dev.worklog.MonthlyResult;
 import dev.worklog.SummarizeOptions;
 import dev.worklog.WorkLogger;
 import dev.worklog.log.ExecutionLog;
+import dev.worklog.log.ProgressListener;
 import dev.worklog.model.Period;
 import java.time.YearMonth;
 import java.util.concurrent.Callable;
@@ -52,6 +53,11 @@ final class MonthlyCommand implements Callable<Integer> {
             }
             YearMonth target = explicit != null ? explicit
                     : previous ? Period.previousMonth(logger.today()) : YearMonth.from(logger.today());
+            if (rollup.showPrompt()) {
+                new Printer(main.io().out()).preview(logger.previewMonth(target,
+                        rollup.toSummarizeOptions(logger, ProgressListener.none())));
+                return 0;
+            }
             Interruptions.begin(logger.executionLog(), ExecutionLog.MONTHLY_PROCESSOR, "monthly roll-up " + target,
                     main.io().err());
             MonthlyResult result;

@@ -1,8 +1,10 @@
 package dev.worklog.cli;
 
 import dev.worklog.MonthlyResult;
+import dev.worklog.PromptPreview;
 import dev.worklog.RollupStatus;
 import dev.worklog.WeeklyResult;
+import dev.worklog.config.RedactionMode;
 import dev.worklog.internal.summarize.RollupMarkdown;
 import dev.worklog.model.Achievement;
 import dev.worklog.model.DailyLog;
@@ -118,6 +120,35 @@ final class Printer {
         stats(r.stats());
         footer(result.warnings(), r.generation(), result.usage(), result.status(), r.id(), r.url());
         monthTokens(result);
+    }
+
+    /** What a run would send to the model, exactly: the redacted system text and prompt, and what was replaced. */
+    void preview(PromptPreview p) {
+        out.println("=== Prompt preview: " + p.what() + " ===");
+        if (p.sources() > 0) {
+            out.println("Model: " + p.provider() + " (" + p.model() + "), " + p.sources() + " sources in the prompt; "
+                    + "nothing was sent and nothing stored");
+            if (!p.leavesMachine()) {
+                out.println("Redaction: not needed (" + p.provider() + " runs in this process; nothing leaves the "
+                        + "machine)");
+            } else if (p.redaction() == RedactionMode.OFF) {
+                out.println("Redaction: off (WORKLOG_REDACT=off): the notes would be sent as written");
+            } else {
+                out.println("Redaction: " + p.redaction().label() + ", " + p.placeholders() + " places replaced"
+                        + (p.redacted().isEmpty() ? " (nothing found)" : " (" + p.redacted().entrySet().stream()
+                                .sorted(Map.Entry.comparingByKey()).map(e -> e.getKey() + " " + e.getValue())
+                                .collect(Collectors.joining(", ")) + " distinct values)"));
+            }
+        }
+        p.notes().forEach(n -> out.println("Note: " + n));
+        if (p.sources() > 0) {
+            out.println("----- system -----");
+            out.println(p.system());
+            out.println("----- prompt -----");
+            out.println(p.prompt().stripTrailing());
+            out.println("----- end (the provider adds the output schema " + p.schemaName() + ") -----");
+        }
+        out.flush();
     }
 
     private void notice(Generation generation) {

@@ -3,6 +3,7 @@ package dev.worklog.cli;
 import dev.worklog.WeeklyResult;
 import dev.worklog.WorkLogger;
 import dev.worklog.log.ExecutionLog;
+import dev.worklog.log.ProgressListener;
 import dev.worklog.model.Period;
 import java.time.LocalDate;
 import java.util.concurrent.Callable;
@@ -20,6 +21,7 @@ import picocli.CommandLine.ParentCommand;
                 + "is not called."},
         footer = {"", "Examples:", "  worklog weekly", "  worklog weekly --previous",
             "  worklog weekly --week 2026-W47 --dry-run",
+            "  worklog weekly --dry-run --show-prompt        (what would leave the machine, after redaction)",
             "  worklog weekly --start-date 2026-11-16 --end-date 2026-11-22 --status Logged"})
 final class WeeklyCommand implements Callable<Integer> {
     @ParentCommand
@@ -46,6 +48,11 @@ final class WeeklyCommand implements Callable<Integer> {
         try (WorkLogger logger = main.openLogger()) {
             Period period = explicit != null ? explicit
                     : previous ? Period.previousIsoWeek(logger.today()) : Period.isoWeekOf(logger.today());
+            if (rollup.showPrompt()) {
+                new Printer(main.io().out()).preview(logger.previewWeek(period,
+                        rollup.toSummarizeOptions(logger, ProgressListener.none())));
+                return 0;
+            }
             Interruptions.begin(logger.executionLog(), ExecutionLog.WEEKLY_PROCESSOR,
                     "weekly roll-up " + period.describe(), main.io().err());
             WeeklyResult result;

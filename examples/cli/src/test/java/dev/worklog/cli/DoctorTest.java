@@ -103,7 +103,7 @@ class DoctorTest {
         assertThat(report.healthy()).as(String.join("\n", report.lines())).isTrue();
         assertThat(report.checks()).extracting(Check::name).containsExactly("variables", "time zone", "store",
                 "daily logs (NOTION_DB1_ID)", "weekly roll-ups (NOTION_DB2_ID)", "monthly roll-ups (NOTION_DB3_ID)",
-                "Notion schema", "LLM provider", "LLM reachable", "execution log", "API token", "outbox");
+                "Notion schema", "LLM provider", "LLM reachable", "redaction", "execution log", "API token", "outbox");
         assertThat(report.checks()).allMatch(c -> c.status() == Status.OK);
         // the three collections were read: today, this ISO week, this month (in Asia/Seoul: 2026-11-26)
         assertThat(store.reads).containsExactly("daily 2026-11-26 ~ 2026-11-26", "weekly 2026-11-23 ~ 2026-11-29",

@@ -3,6 +3,7 @@ package dev.worklog.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.worklog.notion.fake.FakeNotionServer;
+import dev.worklog.testing.VendorFake;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -2,6 +2,7 @@ package dev.worklog.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.worklog.testing.VendorFake;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

@@ -106,7 +106,12 @@ final class ServerProcess implements AutoCloseable {
 
     /** {@code POST /daily-logs}, with an {@code Idempotency-Key} unless it is {@code null}. */
     Answer post(String body, String key) {
-        HttpRequest.Builder r = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/daily-logs"))
+        return post("/daily-logs", body, key);
+    }
+
+    /** A JSON {@code POST} to a path, with an {@code Idempotency-Key} unless it is {@code null}. */
+    Answer post(String path, String body, String key) {
+        HttpRequest.Builder r = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
                 .timeout(Duration.ofSeconds(30)).header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(body));
         if (key != null) {

@@ -21,14 +21,17 @@ import java.util.List;
  * <tr><td>{@code OPENAI_MODEL}</td><td>{@value #DEFAULT_MODEL}</td></tr>
  * <tr><td>{@code OPENAI_BASE_URL}</td><td>{@value #DEFAULT_BASE_URL}; a bare host gets {@code /v1}, any other path
  * is kept</td></tr>
- * <tr><td>{@code OPENAI_STRUCTURED_OUTPUT}</td><td>{@code json_schema}; {@code json_object} or {@code none} for
- * servers without it (the schema then goes into the system prompt)</td></tr>
+ * <tr><td>{@code OPENAI_STRUCTURED_OUTPUT}</td><td>{@code auto}: {@code json_schema}, falling back to
+ * {@code json_object} and then {@code none} when the server rejects it; or one of them, fixed ({@code json_object} and
+ * {@code none} put the schema into the system prompt)</td></tr>
  * <tr><td>{@code OPENAI_MAX_TOKENS_FIELD}</td><td>{@code max_completion_tokens}; {@code max_tokens} for servers
  * that only honour the old field (Ollama), {@code both} to send both</td></tr>
  * <tr><td>{@code OPENAI_ORG_ID}, {@code OPENAI_PROJECT_ID}</td><td>not sent</td></tr>
  * </table>
  *
- * <p>Timeouts, temperature and retries are shared by all providers: see {@link LlmSettings}.
+ * <p>Timeouts, temperature and retries are shared by all providers: see {@link LlmSettings}. A base URL on loopback
+ * (a local Ollama, llama.cpp or vLLM server) gets a longer default timeout, for the slow first token of a local
+ * model.
  *
  * <pre>{@code
  * LlmProvider openai = new OpenAiProviderFactory().create(SpiContext.of(WorkLogConfig.fromEnvironment()));
@@ -65,11 +68,11 @@ public final class OpenAiProviderFactory implements LlmProviderFactory {
     @Override
     public LlmProvider create(SpiContext context) {
         LlmSettings settings = LlmSettings.read(context.config(), "OPENAI", DEFAULT_MODEL, DEFAULT_BASE_URL);
-        String structured = settings.option("STRUCTURED_OUTPUT", "json_schema", "json_schema", "json_object", "none");
+        String structured = settings.option("STRUCTURED_OUTPUT", "auto", "auto", "json_schema", "json_object", "none");
         String maxTokensField = settings.option("MAX_TOKENS_FIELD", "max_completion_tokens", "max_completion_tokens",
                 "max_tokens", "both");
         return new OpenAiProvider(settings, LlmHttp.create(settings, context, new OpenAiErrorReader()), structured,
-                maxTokensField);
+                maxTokensField, context.executionLog());
     }
 
     /** Doctor's fixes name this provider's variables and {@value #KEYS_PAGE}. */

@@ -1,6 +1,7 @@
 package dev.worklog.rest.internal;
 
 import dev.worklog.MonthlyResult;
+import dev.worklog.PromptPreview;
 import dev.worklog.SummarizeOptions;
 import dev.worklog.WeeklyResult;
 import dev.worklog.WorkLogger;
@@ -27,20 +28,21 @@ import java.util.regex.Pattern;
 /**
  * {@code POST /weekly-summaries} and {@code POST /monthly-summaries}: the period (a week, two dates, {@code previous}
  * or a month; by default the current ISO week or the current month), statuses, {@code dry_run} (in the body or the
- * query), {@code force} and the monthly's {@code roll_up_missing_weeks}; every field error at once (400); the
- * roll-up itself is the SDK's. A long roll-up logs a progress line every {@value ProgressLines#EVERY} items.
+ * query), {@code force}, the monthly's {@code roll_up_missing_weeks} and {@code show_prompt} (what the run would
+ * send to the model, after redaction, without sending it); every field error at once (400); the roll-up itself is
+ * the SDK's. A long roll-up logs a progress line every {@value ProgressLines#EVERY} items.
  */
 public final class SummaryRoutes {
     /** The fields of {@code POST /weekly-summaries}, in documentation order. */
     public static final Map<String, StrictJson.Type> WEEKLY_FIELDS = fields(
             "start_date", StrictJson.Type.STRING, "end_date", StrictJson.Type.STRING,
             "week", StrictJson.Type.STRING, "previous", StrictJson.Type.BOOLEAN, "status", StrictJson.Type.STRING_ARRAY,
-            "dry_run", StrictJson.Type.BOOLEAN, "force", StrictJson.Type.BOOLEAN);
+            "dry_run", StrictJson.Type.BOOLEAN, "force", StrictJson.Type.BOOLEAN, "show_prompt", StrictJson.Type.BOOLEAN);
     /** The fields of {@code POST /monthly-summaries}, in documentation order. */
     public static final Map<String, StrictJson.Type> MONTHLY_FIELDS = fields(
             "month", StrictJson.Type.STRING, "previous", StrictJson.Type.BOOLEAN, "status", StrictJson.Type.STRING_ARRAY,
             "dry_run", StrictJson.Type.BOOLEAN, "force", StrictJson.Type.BOOLEAN,
-            "roll_up_missing_weeks", StrictJson.Type.BOOLEAN);
+            "roll_up_missing_weeks", StrictJson.Type.BOOLEAN, "show_prompt", StrictJson.Type.BOOLEAN);
 
     private static final Pattern DATE = Pattern.compile("\\d{4}-\\d{2}-\\d{2}");
     private static final Pattern MONTH = Pattern.compile("\\d{4}-\\d{2}");
@@ -68,6 +70,10 @@ public final class SummaryRoutes {
         Set<String> statuses = statuses(f, errors);
         if (!errors.isEmpty()) {
             throw ApiError.badRequest("invalid weekly summary request", RequestBodies.capped(errors));
+        }
+        if (f.flag("show_prompt")) {
+            PromptPreview preview = logger.previewWeek(period, options(f, queryDryRun, statuses));
+            return ApiResponse.json(200, Json.write(PromptPreviewJson.of(preview)), Map.of());
         }
         WeeklyResult result = logger.summarizeWeek(period, options(f, queryDryRun, statuses).withProgress(
                 new ProgressLines(logger.executionLog(), ExecutionLog.WEEKLY_PROCESSOR,
@@ -104,10 +110,13 @@ public final class SummaryRoutes {
             throw ApiError.badRequest("invalid monthly summary request", RequestBodies.capped(errors));
         }
         SummarizeOptions options = options(f, queryDryRun, statuses)
-                .withRollUpMissingWeeks(!f.values().containsKey("roll_up_missing_weeks") || f.flag("roll_up_missing_weeks"))
-                .withProgress(new ProgressLines(logger.executionLog(), ExecutionLog.MONTHLY_PROCESSOR,
-                        "monthly roll-up " + month, clock));
-        MonthlyResult result = logger.summarizeMonth(month, options);
+                .withRollUpMissingWeeks(!f.values().containsKey("roll_up_missing_weeks") || f.flag("roll_up_missing_weeks"));
+        if (f.flag("show_prompt")) {
+            PromptPreview preview = logger.previewMonth(month, options);
+            return ApiResponse.json(200, Json.write(PromptPreviewJson.of(preview)), Map.of());
+        }
+        MonthlyResult result = logger.summarizeMonth(month, options.withProgress(new ProgressLines(
+                logger.executionLog(), ExecutionLog.MONTHLY_PROCESSOR, "monthly roll-up " + month, clock)));
         return ApiResponse.json(200, Json.write(SummaryJson.monthly(result)), Map.of());
     }
 

@@ -1,5 +1,6 @@
-package dev.worklog.cli;
+package dev.worklog.testing;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -15,39 +16,74 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * A loopback stand-in for the three vendors' APIs that answers in each vendor's real response shape. It reads the
- * source ids out of the prompt and cites them, so the pipeline's source checks pass as they would with a good
- * model; it checks the credential header and records every request.
+ * A loopback stand-in for the three vendors' APIs (Claude Messages, OpenAI Chat Completions, Gemini
+ * {@code generateContent}) that answers in each vendor's real response shape, checks the credential header and
+ * records every request, body included. What the "model" writes comes from a {@link #responder(Function)}: by
+ * default a fixed Korean roll-up citing the source ids it reads out of the prompt, so that the pipeline's source
+ * checks pass as they would with a good model.
+ *
+ * <pre>{@code
+ * try (VendorFake vendor = new VendorFake()) {
+ *     env.put("CLAUDE_BASE_URL", vendor.baseUrl());   // ... run a roll-up ...
+ *     assertThat(vendor.requests.get(0).body()).doesNotContain("jane@acme.com");
+ * }
+ * }</pre>
  */
-final class VendorFake implements AutoCloseable {
-    static final String KEY = "sk-test-vendor-key-0123456789";
+public final class VendorFake implements AutoCloseable {
+    /** The key every vendor accepts. */
+    public static final String KEY = "sk-test-vendor-key-0123456789";
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Pattern SOURCE_ID = Pattern.compile("\\(id: ([A-Za-z0-9_.-]+)\\)");
 
-    /** A request the fake received. */
-    record Received(String method, String path, String query, Map<String, List<String>> headers, String body) {
-        String header(String name) {
+    /**
+     * A request the fake received.
+     *
+     * @param method the HTTP method
+     * @param path the path
+     * @param query the raw query, or {@code null}
+     * @param headers the headers
+     * @param body the body as sent
+     */
+    public record Received(String method, String path, String query, Map<String, List<String>> headers, String body) {
+        /** The first value of a header, in any case, or {@code null}. */
+        public String header(String name) {
             return headers.entrySet().stream().filter(e -> e.getKey().equalsIgnoreCase(name)).findFirst()
                     .map(e -> e.getValue().get(0)).orElse(null);
         }
+
+        /** The user message the body carries, in the vendor's shape. */
+        public String prompt() {
+            return VendorFake.prompt(body);
+        }
     }
 
-    final List<Received> requests = new CopyOnWriteArrayList<>();
+    /** Every request received, in order. */
+    public final List<Received> requests = new CopyOnWriteArrayList<>();
     private final HttpServer server;
+    private volatile Function<String, String> responder = VendorFake::defaultRollup;
 
-    VendorFake() throws IOException {
+    /** Starts on a free loopback port. */
+    public VendorFake() throws IOException {
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         server.createContext("/", this::handle);
         server.start();
     }
 
-    String baseUrl() {
+    /** The base URL every provider can be pointed at ({@code PREFIX_BASE_URL}). */
+    public String baseUrl() {
         return "http://127.0.0.1:" + server.getAddress().getPort();
+    }
+
+    /** What the model writes: the roll-up JSON for a user message. */
+    public VendorFake responder(Function<String, String> value) {
+        this.responder = value;
+        return this;
     }
 
     private void handle(HttpExchange exchange) throws IOException {
@@ -57,16 +93,16 @@ final class VendorFake implements AutoCloseable {
                 Map.copyOf(exchange.getRequestHeaders()), body);
         requests.add(r);
         String reply;
-        int status = 200;
+        int status;
         if (path.equals("/v1/messages")) {
             status = KEY.equals(r.header("x-api-key")) ? 200 : 401;
-            reply = claude(content(body));
+            reply = status == 200 ? claude(responder.apply(prompt(body))) : "";
         } else if (path.equals("/v1/chat/completions")) {
             status = ("Bearer " + KEY).equals(r.header("Authorization")) ? 200 : 401;
-            reply = openAi(content(body));
+            reply = status == 200 ? openAi(responder.apply(prompt(body))) : "";
         } else if (path.matches("/v1beta/models/[^/]+:generateContent")) {
             status = KEY.equals(r.header("x-goog-api-key")) ? 200 : 403;
-            reply = gemini(content(body));
+            reply = status == 200 ? gemini(responder.apply(prompt(body))) : "";
         } else if (path.startsWith("/v1/models/") && exchange.getRequestMethod().equals("GET")) {
             // OpenAI's model lookup: the token-free check of a key (doctor, init)
             status = ("Bearer " + KEY).equals(r.header("Authorization")) ? 200 : 401;
@@ -75,7 +111,8 @@ final class VendorFake implements AutoCloseable {
             status = 404;
             reply = "{\"error\":{\"message\":\"no route " + path + "\"}}";
         }
-        byte[] bytes = (status == 200 ? reply : "{\"error\":{\"message\":\"bad key\"}}").getBytes(StandardCharsets.UTF_8);
+        byte[] bytes = (status == 200 || status == 404 ? reply : "{\"error\":{\"message\":\"bad key\"}}")
+                .getBytes(StandardCharsets.UTF_8);
         exchange.getResponseHeaders().add("Content-Type", "application/json");
         exchange.getResponseHeaders().add("request-id", "req_fake_1");
         exchange.sendResponseHeaders(status, bytes.length);
@@ -83,17 +120,42 @@ final class VendorFake implements AutoCloseable {
         exchange.close();
     }
 
-    /** The roll-up JSON a sensible model would return for this request. */
-    private static String content(String requestBody) {
+    /** The user message of a Claude, OpenAI or Gemini request body; the whole body when it has none. */
+    static String prompt(String body) {
+        JsonNode root;
+        try {
+            root = JSON.readTree(body);
+        } catch (IOException e) {
+            return body;
+        }
+        if (root.has("contents")) {
+            return root.path("contents").path(0).path("parts").path(0).path("text").asText(body);
+        }
+        JsonNode messages = root.path("messages");
+        for (int i = messages.size() - 1; i >= 0; i--) {
+            if ("user".equals(messages.get(i).path("role").asText())) {
+                return messages.get(i).path("content").asText(body);
+            }
+        }
+        return body;
+    }
+
+    /** The source ids a prompt cites, {@code (id: X)}, in order. */
+    public static List<String> sourceIds(String prompt) {
         Set<String> ids = new LinkedHashSet<>();
-        Matcher m = SOURCE_ID.matcher(requestBody);
+        Matcher m = SOURCE_ID.matcher(prompt);
         while (m.find()) {
             ids.add(m.group(1));
         }
-        boolean monthly = requestBody.contains("career_brief");
+        return new ArrayList<>(ids);
+    }
+
+    /** The roll-up JSON a sensible model would return for this prompt, in Korean, whatever the logs say. */
+    public static String defaultRollup(String prompt) {
+        boolean monthly = prompt.contains("career_brief");
         ObjectNode root = JSON.createObjectNode();
         ArrayNode achievements = root.putArray("achievements");
-        List<String> idList = new ArrayList<>(ids);
+        List<String> idList = sourceIds(prompt);
         for (int i = 0; i < Math.min(2, idList.size()) || (monthly && i < 2); i++) {
             ObjectNode a = achievements.addObject();
             a.put("title", "검색 성능 개선 " + (i + 1));
