@@ -40,6 +40,12 @@ public final class ConfigKeys {
     /** Retries after the first attempt of an LLM call; default 2. */
     public static final String WORKLOG_LLM_MAX_RETRIES = "WORKLOG_LLM_MAX_RETRIES";
 
+    /**
+     * A JSON Resume document (your {@code resume.json}) whose {@code work} entries name your employers and roles:
+     * {@code review --format json-resume} adds a packet's achievements to the highlights of each role they fall in.
+     */
+    public static final String WORKLOG_RESUME_FILE = "WORKLOG_RESUME_FILE";
+
     private ConfigKeys() {
     }
 }

@@ -15,7 +15,7 @@ import java.util.regex.Pattern;
  * or a career-brief bullet that none of the roll-up's sources contains: a resume must not carry an invented figure. Numbers are compared by value, so {@code 1,200} matches {@code 1200} and {@code 40%} matches
  * {@code 40 %}.
  */
-final class SourceCheck {
+public final class SourceCheck {
     private static final Pattern NUMBER = Pattern.compile("\\d{1,3}(?:,\\d{3})+(?:\\.\\d+)?|\\d+(?:\\.\\d+)?");
 
     private SourceCheck() {
@@ -26,7 +26,7 @@ final class SourceCheck {
      *
      * @param sourceText the searchable text of each source, by id
      */
-    static List<String> warnings(List<Achievement> achievements, Map<String, String> sourceText) {
+    public static List<String> warnings(List<Achievement> achievements, Map<String, String> sourceText) {
         List<String> warnings = new ArrayList<>();
         for (int i = 0; i < achievements.size(); i++) {
             Achievement a = achievements.get(i);
@@ -59,7 +59,8 @@ final class SourceCheck {
      * @param what how the warning names a line, e.g. {@code key highlight}
      * @param known text that may hold the numbers too (the period, the statistics)
      */
-    static List<String> lineWarnings(List<String> lines, String what, Map<String, String> sourceText, String known) {
+    public static List<String> lineWarnings(List<String> lines, String what, Map<String, String> sourceText,
+            String known) {
         Set<String> numbers = numbers(String.join("\n", sourceText.values()) + "\n" + known);
         List<String> warnings = new ArrayList<>();
         for (int i = 0; i < lines.size(); i++) {
@@ -75,7 +76,7 @@ final class SourceCheck {
     }
 
     /** Every number in the text, normalised (no thousands separators, no trailing zeros). */
-    static Set<String> numbers(String text) {
+    public static Set<String> numbers(String text) {
         Set<String> out = new LinkedHashSet<>();
         Matcher m = NUMBER.matcher(text);
         while (m.find()) {
