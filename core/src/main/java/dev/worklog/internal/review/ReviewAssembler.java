@@ -71,7 +71,7 @@ final class ReviewAssembler {
         citables.all().forEach(c -> sourceText.put(c.canonical(), c.text()));
         all.addAll(SourceCheck.warnings(achievements.stream().map(ReviewAchievement::achievement).toList(),
                 sourceText));
-        all.addAll(SourceCheck.lineWarnings(List.of(draft.narrative()), "the narrative", sourceText, known(input)));
+        all.addAll(SourceCheck.lineWarnings(List.of(draft.narrative()), "narrative", sourceText, known(input)));
         ReviewPeriod period = input.period();
         List<String> months = input.months().stream().map(m -> m.id()).toList();
         return new ReviewPacket(null, null, period, ReviewPacket.titleFor(period, input.language()),
