@@ -63,6 +63,9 @@ public final class ReviewJson {
         gen.put("provider", g.provider()).put("model", g.model()).put("prompt_version", g.promptVersion())
                 .put("input_fingerprint", g.inputFingerprint()).put("generated_at", g.generatedAt().toString())
                 .put("input_tokens", g.usage().inputTokens()).put("output_tokens", g.usage().outputTokens());
+        if (g.sourcesReadAt() != null) {
+            gen.put("sources_read_at", g.sourcesReadAt().toString());
+        }
         strings(o.putArray("warnings"), p.warnings());
         return o;
     }
@@ -99,7 +102,8 @@ public final class ReviewJson {
             Generation generation = new Generation(text(gen, "provider"), text(gen, "model"),
                     text(gen, "prompt_version"), text(gen, "input_fingerprint"),
                     Instant.parse(text(gen, "generated_at")),
-                    new TokenUsage(gen.path("input_tokens").asLong(), gen.path("output_tokens").asLong()), null);
+                    new TokenUsage(gen.path("input_tokens").asLong(), gen.path("output_tokens").asLong()),
+                    gen.hasNonNull("sources_read_at") ? Instant.parse(gen.get("sources_read_at").asText()) : null);
             return new ReviewPacket(o.path("id").asText(null), o.path("url").asText(null),
                     readPeriod(o.path("period")), text(o, "title"), text(o, "language"), text(o, "narrative"),
                     achievements, readStats(o.path("stats")), readPeriod(o.path("previous_period")),
