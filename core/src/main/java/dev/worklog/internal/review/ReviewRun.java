@@ -44,8 +44,7 @@ import java.util.function.BiFunction;
  * packet, and store it when asked. Every step is written to the execution log under {@code review_processor}.
  */
 public final class ReviewRun {
-    /** The execution log's component for review runs. */
-    public static final String COMPONENT = "review_processor";
+    private static final String COMPONENT = ExecutionLog.REVIEW_PROCESSOR;
 
     private final WorkLogRepository repository;
     private final RollupGenerator generator;
