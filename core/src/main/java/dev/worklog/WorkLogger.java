@@ -213,6 +213,8 @@ public final class WorkLogger implements AutoCloseable {
      * ReviewResult r = logger.review(ReviewPeriod.parse("2026-Q4"), ReviewOptions.defaults().withSave(true));
      * r.packetIfAny().ifPresent(p -> System.out.println(ReviewExport.markdown(p)));
      * }</pre>
+     *
+     * @throws IllegalArgumentException when the period has not started yet
      */
     public ReviewResult review(ReviewPeriod period, ReviewOptions options) {
         return reviews.run(period, options);

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.worklog.SummarizeOptions;
 import dev.worklog.WorkLogger;
-import dev.worklog.error.InvalidRequestException;
 import dev.worklog.error.LlmOutputException;
 import dev.worklog.model.DailyLog;
 import dev.worklog.model.ImpactLevel;
@@ -121,7 +120,7 @@ class ReviewTest {
                 assertThat(p.sourceMonthIds()).as(period.label()).hasSize(period == months ? 2 : 5);
             }
             assertThatThrownBy(() -> logger.review(ReviewPeriod.parse("2027-Q2"), ReviewOptions.defaults()))
-                    .isInstanceOf(InvalidRequestException.class).hasMessageContaining("has not started");
+                    .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("has not started");
             assertThat(logger.review(ReviewPeriod.parse("2025-Q1"), ReviewOptions.defaults()).status())
                     .isEqualTo(ReviewStatus.NO_SOURCES);
         }

@@ -3,7 +3,6 @@ package dev.worklog.internal.review;
 import dev.worklog.MonthlyResult;
 import dev.worklog.SummarizeOptions;
 import dev.worklog.WeeklyResult;
-import dev.worklog.error.InvalidRequestException;
 import dev.worklog.internal.Hashes;
 import dev.worklog.internal.summarize.RollupGenerator;
 import dev.worklog.log.ExecutionLog;
@@ -86,7 +85,7 @@ public final class ReviewRun {
     private ReviewResult review(ReviewPeriod period, ReviewOptions options, String what) {
         LocalDate today = LocalDate.now(clock.withZone(zone));
         if (period.days().start().isAfter(today)) {
-            throw new InvalidRequestException("the review period " + period.label() + " has not started yet (today is "
+            throw new IllegalArgumentException("the review period " + period.label() + " has not started yet (today is "
                     + today + ")");
         }
         RollupGenerator chain = options.language() == null ? generator : generator.withLanguage(options.language());

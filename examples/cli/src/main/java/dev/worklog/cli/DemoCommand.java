@@ -11,6 +11,7 @@ import dev.worklog.model.DailyLogDraft;
 import dev.worklog.model.LogOptions;
 import dev.worklog.internal.io.DurableFiles;
 import dev.worklog.model.Period;
+import dev.worklog.review.ReviewAchievement;
 import dev.worklog.review.ReviewExport;
 import dev.worklog.review.ReviewOptions;
 import dev.worklog.review.ReviewPeriod;
@@ -131,7 +132,21 @@ final class DemoCommand implements Callable<Integer> {
         ReviewResult result = logger.review(ReviewPeriod.months(month, month), ReviewOptions.defaults().withSave(save));
         Path html = dir.resolve("review-" + month + ".html");
         result.packetIfAny().ifPresent(p -> {
-            out.print(ReviewExport.markdown(p));
+            // a small view on screen; the whole packet is in the files listed below
+            out.println("=== " + p.title() + " ===");
+            out.println(p.narrative().strip());
+            out.println();
+            for (ReviewAchievement a : p.achievements()) {
+                out.println("  " + a.rank() + ". [" + a.theme() + "] " + a.achievement().title() + "  ("
+                        + a.firstDay() + (a.lastDay().equals(a.firstDay()) ? "" : " ~ " + a.lastDay()) + ", "
+                        + a.impact().label() + ")");
+                a.logs().forEach(log -> out.println("       evidence: " + log.start() + " " + log.link().orElse(log.id())));
+                a.tickets().forEach(t -> out.println("       ticket:   " + t));
+            }
+            out.println();
+            out.println("  " + p.stats().describe());
+            out.println("  Weeks without any log: " + (p.gaps().isEmpty() ? "none" : p.gaps().stream()
+                    .map(ReviewPeriod::isoWeekLabel).collect(java.util.stream.Collectors.joining(", "))));
             DurableFiles.write(html, ReviewExport.html(p).getBytes(StandardCharsets.UTF_8));
         });
         out.println();

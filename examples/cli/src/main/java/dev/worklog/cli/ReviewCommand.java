@@ -96,6 +96,10 @@ final class ReviewCommand implements Callable<Integer> {
         Path target = outFile();
         try (WorkLogger logger = main.openLogger()) {
             ReviewPeriod period = period(logger.today());
+            if (period.days().start().isAfter(logger.today())) {
+                throw new CliException("the review period " + period.label() + " has not started yet (today is "
+                        + logger.today() + ")");
+            }
             ReviewOptions options = options0.withDryRun(dryRun).withForce(force).withSave(save)
                     .withRollUpMissing(!noRollUp).withStatuses(Options.statuses(logger, statuses));
             Interruptions.begin(logger.executionLog(), ExecutionLog.REVIEW_PROCESSOR, "review " + period.label(),

@@ -158,7 +158,7 @@ public final class SummaryRoutes {
         }
     }
 
-    private Set<String> statuses(StrictJson.Fields f, List<FieldError> errors) {
+    Set<String> statuses(StrictJson.Fields f, List<FieldError> errors) {
         List<String> given = f.strings("status");
         if (given == null) {
             return Set.of();
