@@ -1,6 +1,6 @@
 package dev.worklog.internal.review;
 
-import dev.worklog.model.Achievement;
+import dev.worklog.internal.summarize.PromptBuilder;
 import dev.worklog.model.DailyLog;
 import dev.worklog.model.ImpactLevel;
 import dev.worklog.model.MonthlyRollup;
@@ -80,7 +80,7 @@ final class ReviewPrompt {
                         .append('\n');
             }
             if (c.achievement() != null) {
-                star(p, c.achievement());
+                PromptBuilder.star(p, c.achievement());
             } else {
                 p.append(c.freeText().strip()).append('\n');
             }
@@ -111,19 +111,6 @@ final class ReviewPrompt {
                         + "only facts found in the material given; never invent numbers or facts. Reply with one JSON "
                         + "object matching the requested schema, nothing else.";
         return new LlmRequest(system, p.toString(), SCHEMA_NAME, SCHEMA, maxOutputTokens, input);
-    }
-
-    private static void star(StringBuilder p, Achievement a) {
-        p.append("Situation: ").append(a.situation()).append('\n')
-                .append("Task: ").append(a.task()).append('\n')
-                .append("Action: ").append(a.action()).append('\n')
-                .append("Result: ").append(a.result()).append('\n');
-        if (!a.techStack().isEmpty()) {
-            p.append("Tech stack: ").append(String.join(", ", a.techStack())).append('\n');
-        }
-        if (!a.metrics().isEmpty()) {
-            p.append("Metrics: ").append(String.join("; ", a.metrics())).append('\n');
-        }
     }
 
     private static String oneLine(String s) {
