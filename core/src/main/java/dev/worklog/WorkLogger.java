@@ -6,6 +6,7 @@ import dev.worklog.error.WorkLogException;
 import dev.worklog.http.Sleeper;
 import dev.worklog.internal.config.ResolvedConfig;
 import dev.worklog.internal.redact.RedactingProvider;
+import dev.worklog.internal.review.ReviewRun;
 import dev.worklog.internal.summarize.RollupGenerator;
 import dev.worklog.internal.validation.DailyLogValidator;
 import dev.worklog.internal.validation.StarSections;
@@ -15,6 +16,9 @@ import dev.worklog.model.DailyLogDraft;
 import dev.worklog.model.LogOptions;
 import dev.worklog.model.Period;
 import dev.worklog.model.StoredRef;
+import dev.worklog.review.ReviewOptions;
+import dev.worklog.review.ReviewPeriod;
+import dev.worklog.review.ReviewResult;
 import dev.worklog.spi.LlmProvider;
 import dev.worklog.spi.LlmProviderFactory;
 import dev.worklog.spi.NamedServices;
@@ -56,6 +60,7 @@ public final class WorkLogger implements AutoCloseable {
     private final RollupGenerator generator;
     private final Rollups rollups;
     private final Previews previews;
+    private final ReviewRun reviews;
     private final Clock clock;
     private final ZoneId zone;
     private final LogOptions logOptions;
@@ -74,6 +79,7 @@ public final class WorkLogger implements AutoCloseable {
         this.generator = new RollupGenerator(chain, language, maxOutputTokens, b.clock);
         this.rollups = new Rollups(repository, generator, b.clock, this::today, executionLog);
         this.previews = new Previews(repository, generator, executionLog);
+        this.reviews = new ReviewRun(repository, generator, b.clock, zone, executionLog, rollups::week, rollups::month);
         this.startupNotes = List.copyOf(b.notes);
     }
 
@@ -216,6 +222,28 @@ public final class WorkLogger implements AutoCloseable {
     /** Shows what {@link #summarizeMonth} would send to the model, as {@link #previewWeek} does for a week. */
     public PromptPreview previewMonth(YearMonth month, SummarizeOptions options) {
         return previews.month(month, options);
+    }
+
+    /**
+     * Makes a review packet of a quarter, a half-year, a year or a run of months from the period's monthly roll-ups
+     * (rolling up first the months and weeks that are missing or out of date, unless told not to), with their
+     * weekly achievements and daily logs reachable by citation: a short narrative, the top achievements (at most
+     * ten, ranked by impact and evidence, grouped by theme, in STAR form with their metrics, dates and links to their
+     * source logs and tickets), statistics against the previous period of the same length, and the weeks without
+     * any log. The model is asked through the same chain as the roll-ups (the offline summarizer makes an
+     * extractive packet), the reply is validated, repaired once if needed, and every number checked against the
+     * cited sources. A stored packet whose inputs are unchanged is reused without calling the model. Render it with
+     * {@link dev.worklog.review.ReviewExport}.
+     *
+     * <pre>{@code
+     * ReviewResult r = logger.review(ReviewPeriod.parse("2026-Q4"), ReviewOptions.defaults().withSave(true));
+     * r.packetIfAny().ifPresent(p -> System.out.println(ReviewExport.markdown(p)));
+     * }</pre>
+     *
+     * @throws IllegalArgumentException when the period has not started yet
+     */
+    public ReviewResult review(ReviewPeriod period, ReviewOptions options) {
+        return reviews.run(period, options);
     }
 
     /** Closes the store. */

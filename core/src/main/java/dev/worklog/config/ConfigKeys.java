@@ -62,6 +62,12 @@ public final class ConfigKeys {
     /** Comma-separated values never redacted even when a detector matches them, e.g. {@code GPT-4,build.local}. */
     public static final String WORKLOG_REDACT_KEEP = "WORKLOG_REDACT_KEEP";
 
+    /**
+     * A JSON Resume document (your {@code resume.json}) whose {@code work} entries name your employers and roles:
+     * {@code review --format json-resume} adds a packet's achievements to the highlights of each role they fall in.
+     */
+    public static final String WORKLOG_RESUME_FILE = "WORKLOG_RESUME_FILE";
+
     private ConfigKeys() {
     }
 }

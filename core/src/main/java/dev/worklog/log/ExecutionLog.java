@@ -42,6 +42,8 @@ public final class ExecutionLog {
     public static final String WEEKLY_PROCESSOR = "weekly_processor";
     /** Component of monthly roll-ups. */
     public static final String MONTHLY_PROCESSOR = "monthly_processor";
+    /** Component of review packets. */
+    public static final String REVIEW_PROCESSOR = "review_processor";
     /** Component of the REST server. */
     public static final String API_SERVER = "api_server";
 

@@ -1,5 +1,6 @@
 package dev.worklog.spi;
 
+import dev.worklog.error.ConfigurationException;
 import dev.worklog.http.CircuitBreaker;
 import dev.worklog.log.ProgressListener;
 import dev.worklog.model.DailyLog;
@@ -8,6 +9,8 @@ import dev.worklog.model.MonthlyRollup;
 import dev.worklog.model.Period;
 import dev.worklog.model.StoredRef;
 import dev.worklog.model.WeeklyRollup;
+import dev.worklog.review.ReviewPacket;
+import dev.worklog.review.ReviewPeriod;
 import java.time.YearMonth;
 import java.util.List;
 import java.util.Optional;
@@ -134,6 +137,24 @@ public interface WorkLogRepository extends AutoCloseable {
         preview.put("title", log.title());
         preview.put("context", log.context());
         return preview;
+    }
+
+    /**
+     * The review packet stored for exactly this period, if any. The default: none (a store that cannot keep
+     * packets makes every review anew).
+     */
+    default Optional<ReviewPacket> findReview(ReviewPeriod period) {
+        return Optional.empty();
+    }
+
+    /**
+     * Stores a review packet, replacing the one of the same period if there is one.
+     *
+     * @throws ConfigurationException by default: the store cannot keep review packets
+     */
+    default StoredRef upsertReview(ReviewPacket packet) {
+        throw new ConfigurationException(describe() + " cannot store review packets; run the review without saving "
+                + "it and write it to a file instead");
     }
 
     /** Releases resources; the default does nothing. */

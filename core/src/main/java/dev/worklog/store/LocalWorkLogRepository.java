@@ -10,6 +10,9 @@ import dev.worklog.model.MonthlyRollup;
 import dev.worklog.model.Period;
 import dev.worklog.model.StoredRef;
 import dev.worklog.model.WeeklyRollup;
+import dev.worklog.review.ReviewExport;
+import dev.worklog.review.ReviewPacket;
+import dev.worklog.review.ReviewPeriod;
 import dev.worklog.spi.WorkLogRepository;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -41,6 +44,7 @@ import java.util.function.Supplier;
  *   daily/2026-11-24-k3x9q2m7ab.md           one file per daily log (id 2026-11-24-k3x9q2m7ab)
  *   weekly/2026-11-16_2026-11-22.md          one file per week (id weekly-2026-11-16_2026-11-22)
  *   monthly/2026-11.md                       one file per month (id monthly-2026-11)
+ *   reviews/2026-Q4.json, reviews/2026-Q4.md  a saved review packet: its JSON (read back), its markdown (to read)
  * </pre>
  *
  * <p>An id is derived from the file name, so ids stay unique even when a person copies a file to start a new
@@ -76,6 +80,7 @@ public final class LocalWorkLogRepository implements WorkLogRepository {
     static final String DAILY = "daily";
     static final String WEEKLY = "weekly";
     static final String MONTHLY = "monthly";
+    static final String REVIEWS = "reviews";
     static final String LOCK_FILE = ".lock";
     static final String SEQUENCE_FILE = ".sequence";
     private static final String EXTENSION = LocalFiles.EXTENSION;
@@ -106,7 +111,7 @@ public final class LocalWorkLogRepository implements WorkLogRepository {
         Path root = dataDir.toAbsolutePath().normalize();
         FolderLock lock;
         try {
-            for (String sub : List.of(DAILY, WEEKLY, MONTHLY)) {
+            for (String sub : List.of(DAILY, WEEKLY, MONTHLY, REVIEWS)) {
                 Files.createDirectories(root.resolve(sub));
             }
             // proves the folder is writable now rather than on the first save
@@ -256,6 +261,27 @@ public final class LocalWorkLogRepository implements WorkLogRepository {
             String id = monthlyId(rollup.month());
             writeAtomically(file, LocalFiles.monthlyText(id, rollup, clock.instant()));
             return new StoredRef(id, LocalFiles.url(file));
+        });
+    }
+
+    /** The packet saved for the period, read from {@code reviews/<period>.json}. */
+    @Override
+    public Optional<ReviewPacket> findReview(ReviewPeriod period) {
+        Path file = root.resolve(REVIEWS).resolve(period.fileName() + ".json");
+        return Files.exists(file) ? Optional.of(LocalFiles.readReview(file)) : Optional.empty();
+    }
+
+    /** Writes {@code reviews/<period>.json} (what is read back) and {@code reviews/<period>.md} (to read). */
+    @Override
+    public StoredRef upsertReview(ReviewPacket packet) {
+        Objects.requireNonNull(packet, "packet");
+        Path dir = root.resolve(REVIEWS);
+        return locked(() -> {
+            Path md = dir.resolve(packet.period().fileName() + EXTENSION);
+            ReviewPacket stored = packet.withStored("review-" + packet.period().fileName(), LocalFiles.url(md));
+            writeAtomically(dir.resolve(packet.period().fileName() + ".json"), ReviewExport.json(stored));
+            writeAtomically(md, ReviewExport.markdown(stored));
+            return new StoredRef(stored.id(), stored.url());
         });
     }
 

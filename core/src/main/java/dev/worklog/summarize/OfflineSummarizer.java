@@ -3,6 +3,7 @@ package dev.worklog.summarize;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.worklog.internal.Json;
+import dev.worklog.internal.review.OfflineReview;
 import dev.worklog.internal.validation.StarSections;
 import dev.worklog.model.Achievement;
 import dev.worklog.model.DailyLog;
@@ -68,6 +69,8 @@ public final class OfflineSummarizer implements LlmProvider {
         ObjectNode out;
         if (input instanceof SummaryInput.Weekly) {
             out = weekly((SummaryInput.Weekly) input);
+        } else if (input instanceof SummaryInput.Review) {
+            out = OfflineReview.reply((SummaryInput.Review) input);
         } else {
             out = monthly((SummaryInput.Monthly) input);
         }

@@ -8,6 +8,8 @@ import dev.worklog.model.MonthlyRollup;
 import dev.worklog.model.Period;
 import dev.worklog.model.StoredRef;
 import dev.worklog.model.WeeklyRollup;
+import dev.worklog.review.ReviewPacket;
+import dev.worklog.review.ReviewPeriod;
 import dev.worklog.spi.WorkLogRepository;
 import java.time.YearMonth;
 import java.util.ArrayList;
@@ -31,6 +33,7 @@ public final class InMemoryWorkLogRepository implements WorkLogRepository {
     private final List<DailyLog> logs = new CopyOnWriteArrayList<>();
     private final Map<Period, WeeklyRollup> weeklies = new ConcurrentHashMap<>();
     private final Map<YearMonth, MonthlyRollup> monthlies = new ConcurrentHashMap<>();
+    private final Map<ReviewPeriod, ReviewPacket> reviews = new ConcurrentHashMap<>();
     private final AtomicInteger ids = new AtomicInteger();
     private final AtomicInteger saveAttempts = new AtomicInteger();
     private volatile Supplier<RuntimeException> failure;
@@ -272,6 +275,20 @@ public final class InMemoryWorkLogRepository implements WorkLogRepository {
         StoredRef ref = new StoredRef(id, "memory://monthly/" + id);
         monthlies.put(rollup.month(), rollup.withStored(ref.id(), ref.url()));
         writes.add("monthly " + id);
+        return ref;
+    }
+
+    @Override
+    public Optional<ReviewPacket> findReview(ReviewPeriod period) {
+        return Optional.ofNullable(reviews.get(period));
+    }
+
+    @Override
+    public StoredRef upsertReview(ReviewPacket packet) {
+        String id = "review-" + packet.period().fileName();
+        StoredRef ref = new StoredRef(id, "memory://reviews/" + id);
+        reviews.put(packet.period(), packet.withStored(ref.id(), ref.url()));
+        writes.add("review " + id);
         return ref;
     }
 }

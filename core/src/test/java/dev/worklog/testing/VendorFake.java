@@ -40,6 +40,7 @@ public final class VendorFake implements AutoCloseable {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Pattern SOURCE_ID = Pattern.compile("\\(id: ([A-Za-z0-9_.-]+)\\)");
+    private static final Pattern REVIEW_REF = Pattern.compile("\\[(W\\d+)\\]");
 
     /**
      * A request the fake received.
@@ -150,8 +151,14 @@ public final class VendorFake implements AutoCloseable {
         return new ArrayList<>(ids);
     }
 
-    /** The roll-up JSON a sensible model would return for this prompt, in Korean, whatever the logs say. */
+    /**
+     * The roll-up (or, for a review prompt, the review packet) JSON a sensible model would return for this prompt, in
+     * Korean, whatever the logs say.
+     */
     public static String defaultRollup(String prompt) {
+        if (prompt.contains("narrative")) {
+            return review(prompt);
+        }
         boolean monthly = prompt.contains("career_brief");
         ObjectNode root = JSON.createObjectNode();
         ArrayNode achievements = root.putArray("achievements");
@@ -175,6 +182,24 @@ public final class VendorFake implements AutoCloseable {
                 highlights.add("하이라이트 " + (i + 1));
             }
         }
+        return root.toString();
+    }
+
+    /** A review packet citing the first weekly achievement the prompt lists ({@code [W1]}). */
+    private static String review(String prompt) {
+        Matcher m = REVIEW_REF.matcher(prompt);
+        ObjectNode root = JSON.createObjectNode();
+        root.put("narrative", "11월에는 검색 지연을 줄이는 데 집중했다.");
+        ObjectNode a = root.putArray("achievements").addObject();
+        a.put("title", "검색 응답 속도 개선");
+        a.put("theme", "성능");
+        a.put("situation", "검색 API가 느렸다");
+        a.put("task", "p99를 낮춘다");
+        a.put("action", "Redis 캐시를 도입했다");
+        a.put("result", "p99 800ms에서 120ms로 줄였다");
+        a.putArray("tech_stack").add("Java").add("Redis");
+        a.putArray("metrics").add("p99 800ms → 120ms");
+        a.putArray("source_ids").add(m.find() ? m.group(1) : "W1");
         return root.toString();
     }
 

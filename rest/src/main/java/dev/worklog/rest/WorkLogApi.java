@@ -6,6 +6,7 @@ import dev.worklog.error.ConfigurationException;
 import dev.worklog.internal.json.DailyLogCodec;
 import dev.worklog.internal.outbox.Outbox;
 import dev.worklog.internal.outbox.OutboxLocation;
+import dev.worklog.review.JsonResumeBase;
 import dev.worklog.rest.internal.AccessLog;
 import dev.worklog.rest.internal.ApiDocs;
 import dev.worklog.rest.internal.ApiError;
@@ -13,6 +14,7 @@ import dev.worklog.rest.internal.BearerAuth;
 import dev.worklog.rest.internal.DailyLogRoute;
 import dev.worklog.rest.internal.ErrorResponses;
 import dev.worklog.rest.internal.HealthRoute;
+import dev.worklog.rest.internal.ReviewRoute;
 import dev.worklog.rest.internal.Router;
 import dev.worklog.rest.internal.SummaryRoutes;
 import dev.worklog.spi.SpiContext;
@@ -85,6 +87,7 @@ public final class WorkLogApi implements AutoCloseable {
                 .route("POST", "/daily-logs", dailyLogs::handle)
                 .route("POST", "/weekly-summaries", summaries::weekly)
                 .route("POST", "/monthly-summaries", summaries::monthly)
+                .route("POST", "/reviews", new ReviewRoute(logger, JsonResumeBase.none())::handle)
                 .route("GET", "/openapi.json", docs::openApiDocument)
                 .route("GET", "/docs", docs::docsPage);
     }

@@ -148,7 +148,7 @@ class MalformedInputTest {
 
     @Test
     void theRollupRoutesNeverAnswer5xxToMalformedBodiesEither() {
-        for (String route : List.of("/weekly-summaries", "/monthly-summaries")) {
+        for (String route : List.of("/weekly-summaries", "/monthly-summaries", "/reviews")) {
             for (Map.Entry<String, byte[]> e : corpus().entrySet()) {
                 TestServer.Reply r = s.send("POST", route, e.getValue(), "Content-Type", "application/json");
                 assertThat(r.status()).as(route + " " + e.getKey() + ": " + r.body()).isLessThan(500);

@@ -11,6 +11,7 @@ import dev.worklog.internal.Json;
 import dev.worklog.internal.json.DailyLogCodec;
 import dev.worklog.model.DailyLog;
 import dev.worklog.model.ImpactLevel;
+import dev.worklog.rest.internal.ReviewRoute;
 import dev.worklog.rest.internal.SummaryRoutes;
 import java.net.http.HttpTimeoutException;
 import java.nio.file.Files;
@@ -75,7 +76,8 @@ class OpenApiContractTest {
                 .isEqualTo(SummaryRoutes.WEEKLY_FIELDS.keySet());
         assertThat(names(requestSchema("/monthly-summaries").path("properties")))
                 .isEqualTo(SummaryRoutes.MONTHLY_FIELDS.keySet());
-        for (String path : List.of("/daily-logs", "/weekly-summaries", "/monthly-summaries")) {
+        assertThat(names(requestSchema("/reviews").path("properties"))).isEqualTo(ReviewRoute.FIELDS.keySet());
+        for (String path : List.of("/daily-logs", "/weekly-summaries", "/monthly-summaries", "/reviews")) {
             assertThat(requestSchema(path).path("additionalProperties").asBoolean(true))
                     .as("%s rejects unknown fields, so must the schema", path).isFalse();
         }
@@ -104,6 +106,9 @@ class OpenApiContractTest {
         }
         assertThat(OpenApiContract.VALIDATOR.validate(requestSchema("/monthly-summaries"),
                 Json.MAPPER.readTree("{\"month\":\"2026-11\",\"dry_run\":false}"))).isEmpty();
+        assertThat(OpenApiContract.VALIDATOR.validate(requestSchema("/reviews"), Json.MAPPER.readTree(
+                "{\"period\":\"2026-Q4\",\"format\":\"html\",\"lang\":\"en\",\"save\":true,\"status\":[\"Logged\"]}")))
+                .isEmpty();
         // and the schema really constrains: an unknown field and a wrong type are caught
         assertThat(OpenApiContract.VALIDATOR.validate(requestSchema("/daily-logs"),
                 Json.MAPPER.readTree("{\"title\":1,\"x\":2}"))).hasSize(6);
@@ -151,15 +156,15 @@ class OpenApiContractTest {
             record(seen, d, s.postJson("/daily-logs", Samples.VALID));
             s.store.up();
             seed(s);
-            for (String route : List.of("/weekly-summaries", "/monthly-summaries")) {
+            for (String route : List.of("/weekly-summaries", "/monthly-summaries", "/reviews")) {
                 String op = "POST " + route;
-                record(seen, op, s.postJson(route, route.startsWith("/weekly") ? "{\"week\":\"2026-W47\"}"
-                        : "{\"month\":\"2026-11\"}"));
+                String first = route.startsWith("/weekly") ? "{\"week\":\"2026-W47\"}"
+                        : route.startsWith("/monthly") ? "{\"month\":\"2026-11\"}" : "{\"period\":\"2026-Q4\"}";
+                record(seen, op, s.postJson(route, first));
                 record(seen, op, s.postJson(route, "{\"nope\":1}"));
                 record(seen, op, s.send("POST", route, "{}".getBytes(), "Content-Type", "text/plain"));
                 record(seen, op, s.postJson(route, "\"" + "x".repeat(WorkLogApi.MAX_BODY_BYTES) + "\""));
-                String body = route.startsWith("/weekly") ? "{\"week\":\"2026-W47\",\"force\":true}"
-                        : "{\"month\":\"2026-11\",\"force\":true}";
+                String body = first.replace("}", ",\"force\":true}");
                 s.llm.failWith(() -> new ServerException("claude HTTP 500", null, null));
                 record(seen, op, s.postJson(route, body));
                 s.llm.failWith(() -> new TransportException("claude request failed: timed out", null,

@@ -83,7 +83,8 @@ class WorkLogApiTest {
             assertThat(wrongMethod.header("Allow")).isEqualTo("POST");
             assertThat(api.handle(ApiRequest.of("GET", "/nope", Map.of(), null)).status()).isEqualTo(404);
             assertThat(api.routes()).containsExactly("GET /health", "HEAD /health", "POST /daily-logs",
-                    "POST /weekly-summaries", "POST /monthly-summaries", "GET /openapi.json", "GET /docs");
+                    "POST /weekly-summaries", "POST /monthly-summaries", "POST /reviews", "GET /openapi.json",
+                    "GET /docs");
         }
     }
 

@@ -8,6 +8,8 @@ import dev.worklog.model.MonthlyRollup;
 import dev.worklog.model.Period;
 import dev.worklog.model.StoredRef;
 import dev.worklog.model.WeeklyRollup;
+import dev.worklog.review.ReviewPacket;
+import dev.worklog.review.ReviewPeriod;
 import dev.worklog.spi.WorkLogRepository;
 import java.time.YearMonth;
 import java.util.List;
@@ -111,6 +113,16 @@ abstract class ForwardingRepository implements WorkLogRepository {
     @Override
     public MonthlyRollup asStored(MonthlyRollup rollup) {
         return delegate.asStored(rollup);
+    }
+
+    @Override
+    public Optional<ReviewPacket> findReview(ReviewPeriod period) {
+        return delegate.findReview(period);
+    }
+
+    @Override
+    public StoredRef upsertReview(ReviewPacket packet) {
+        return delegate.upsertReview(packet);
     }
 
     @Override

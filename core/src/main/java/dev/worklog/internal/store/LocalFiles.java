@@ -8,6 +8,8 @@ import dev.worklog.model.MonthlyRollup;
 import dev.worklog.model.MonthlyStats;
 import dev.worklog.model.Period;
 import dev.worklog.model.WeeklyRollup;
+import dev.worklog.review.ReviewExport;
+import dev.worklog.review.ReviewPacket;
 import dev.worklog.store.LocalStoreException;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -131,6 +133,16 @@ public final class LocalFiles {
                     f.instant("updated_at"));
         } catch (IllegalArgumentException | NullPointerException e) {
             throw FrontMatterFile.corrupt(file, e.getMessage(), e);
+        }
+    }
+
+    /** Reads a saved review packet ({@code reviews/<period>.json}). */
+    public static ReviewPacket readReview(Path file) {
+        try {
+            return ReviewExport.fromJson(read(file));
+        } catch (IllegalArgumentException e) {
+            throw new LocalStoreException(file, file + " is not a review packet worklog can read: " + e.getMessage()
+                    + "; fix or delete it (the next saved review rewrites it)", e);
         }
     }
 

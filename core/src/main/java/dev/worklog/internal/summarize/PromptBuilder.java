@@ -14,7 +14,7 @@ import java.util.List;
  * are; no prompt ever holds filler for what a page did not say. Korean by default as in the original; English with
  * {@code WORKLOG_LANGUAGE=en}.
  */
-final class PromptBuilder {
+public final class PromptBuilder {
     /** Bumped whenever a prompt or schema changes, so stored roll-ups made by older prompts are regenerated. */
     static final String PROMPT_VERSION = "2026-11-26.1";
 
@@ -72,17 +72,8 @@ final class PromptBuilder {
                     .append('\n'));
             int n = 1;
             for (Achievement a : week.achievements()) {
-                p.append("### ").append(n++).append(". ").append(a.title()).append('\n')
-                        .append("Situation: ").append(a.situation()).append('\n')
-                        .append("Task: ").append(a.task()).append('\n')
-                        .append("Action: ").append(a.action()).append('\n')
-                        .append("Result: ").append(a.result()).append('\n');
-                if (!a.techStack().isEmpty()) {
-                    p.append("Tech stack: ").append(String.join(", ", a.techStack())).append('\n');
-                }
-                if (!a.metrics().isEmpty()) {
-                    p.append("Metrics: ").append(String.join("; ", a.metrics())).append('\n');
-                }
+                p.append("### ").append(n++).append(". ").append(a.title()).append('\n');
+                star(p, a);
             }
             p.append('\n');
         }
@@ -141,5 +132,19 @@ final class PromptBuilder {
         log.ticket().ifPresent(t -> s.append(korean ? "- 티켓: " : "- Ticket: ").append(t).append('\n'));
         s.append(korean ? "### 내용\n" : "### Context\n").append(log.context().strip()).append("\n");
         return s.toString();
+    }
+
+    /** An achievement's STAR sections, tech stack and metrics as prompt lines, the same in every prompt. */
+    public static void star(StringBuilder p, Achievement a) {
+        p.append("Situation: ").append(a.situation()).append('\n')
+                .append("Task: ").append(a.task()).append('\n')
+                .append("Action: ").append(a.action()).append('\n')
+                .append("Result: ").append(a.result()).append('\n');
+        if (!a.techStack().isEmpty()) {
+            p.append("Tech stack: ").append(String.join(", ", a.techStack())).append('\n');
+        }
+        if (!a.metrics().isEmpty()) {
+            p.append("Metrics: ").append(String.join("; ", a.metrics())).append('\n');
+        }
     }
 }

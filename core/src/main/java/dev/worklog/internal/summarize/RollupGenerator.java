@@ -26,6 +26,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 
 /**
  * The summarization pipeline, once for every provider: build the prompt, call the model, validate its JSON against
@@ -37,6 +38,7 @@ public final class RollupGenerator {
     private final List<LlmProvider> chain;
     private final String language;
     private final PromptBuilder prompts;
+    private final int maxOutputTokens;
     private final Clock clock;
 
     /**
@@ -53,6 +55,7 @@ public final class RollupGenerator {
         }
         this.language = Objects.requireNonNull(language, "language");
         this.prompts = new PromptBuilder(language, maxOutputTokens);
+        this.maxOutputTokens = maxOutputTokens;
         this.clock = Objects.requireNonNull(clock, "clock");
     }
 
@@ -243,43 +246,116 @@ public final class RollupGenerator {
 
     private Generated generate(LlmRequest request, String bulletsField, int minAchievements, int maxAchievements,
             int minBullets, int maxBullets, Set<String> ids) {
+        Completion<RollupParser.Parsed> c = complete(request, text -> {
+            RollupParser.Parsed parsed = RollupParser.parse(text, bulletsField, minAchievements, maxAchievements,
+                    minBullets, maxBullets, ids);
+            return new Reply<>(parsed, parsed.problems());
+        });
         Generated g = new Generated();
+        g.parsed = c.value();
+        g.provider = c.provider();
+        g.model = c.model();
+        g.usage = c.usage();
+        g.notes.addAll(c.notes());
+        g.replyWarnings = c.warnings();
+        return g;
+    }
+
+    /**
+     * A reply read into a value, or the problems that make it unusable.
+     *
+     * @param value what was read; ignored when there are problems
+     * @param problems everything wrong with the reply, for the one repair request
+     * @param <T> the value's type
+     */
+    public record Reply<T>(T value, List<String> problems) {
+        public Reply {
+            problems = List.copyOf(problems);
+        }
+    }
+
+    /**
+     * What a model call through the chain produced.
+     *
+     * @param value the reply, read
+     * @param provider the provider that answered
+     * @param model the model that answered
+     * @param usage tokens across every call, repairs and fallbacks included
+     * @param notes fallbacks and repairs, for the caller to show
+     * @param warnings what the answering provider said about its reply (for example a redaction placeholder the
+     *     model mangled, left visible), for the result's warnings
+     * @param <T> the value's type
+     */
+    public record Completion<T>(T value, String provider, String model, TokenUsage usage, List<String> notes,
+            List<String> warnings) {
+        public Completion {
+            notes = List.copyOf(notes);
+            warnings = List.copyOf(warnings);
+        }
+    }
+
+    /**
+     * Sends a request through the chain, the one path every model call takes: the main provider, one repair request
+     * when its reply is unusable, then each fallback in turn when a provider fails after its retries.
+     *
+     * @param read reads a reply's text, listing its problems
+     * @throws LlmOutputException when the reply is still unusable after the repair
+     * @throws WorkLogException when the last provider fails
+     */
+    public <T> Completion<T> complete(LlmRequest request, Function<String, Reply<T>> read) {
+        TokenUsage usage = TokenUsage.NONE;
+        List<String> notes = new ArrayList<>();
         for (int i = 0; i < chain.size(); i++) {
             LlmProvider provider = chain.get(i);
             try {
                 LlmResponse reply = provider.complete(request);
-                g.usage = g.usage.plus(reply.usage());
-                RollupParser.Parsed parsed = RollupParser.parse(reply.text(), bulletsField, minAchievements,
-                        maxAchievements, minBullets, maxBullets, ids);
-                if (!parsed.ok()) {
-                    g.notes.add(provider.name() + ": the reply was unusable (" + String.join("; ", parsed.problems())
+                usage = usage.plus(reply.usage());
+                Reply<T> parsed = read.apply(reply.text());
+                if (!parsed.problems().isEmpty()) {
+                    notes.add(provider.name() + ": the reply was unusable (" + String.join("; ", parsed.problems())
                             + "); asked once for a repair");
                     reply = provider.complete(request.withPrompt(prompts.repair(request, reply.text(), parsed.problems())));
-                    g.usage = g.usage.plus(reply.usage());
-                    parsed = RollupParser.parse(reply.text(), bulletsField, minAchievements, maxAchievements,
-                            minBullets, maxBullets, ids);
-                    if (!parsed.ok()) {
+                    usage = usage.plus(reply.usage());
+                    parsed = read.apply(reply.text());
+                    if (!parsed.problems().isEmpty()) {
                         throw new LlmOutputException(provider.name() + " (" + provider.model()
-                                + ") returned an unusable roll-up even after one repair attempt: "
+                                + ") returned an unusable reply even after one repair attempt: "
                                 + String.join("; ", parsed.problems()));
                     }
                 }
-                g.parsed = parsed;
-                g.replyWarnings = reply.warnings();
-                g.provider = provider.name();
-                g.model = reply.model().isBlank() ? provider.model() : reply.model();
-                return g;
+                String model = reply.model().isBlank() ? provider.model() : reply.model();
+                return new Completion<>(parsed.value(), provider.name(), model, usage, notes, reply.warnings());
             } catch (WorkLogException e) {
                 if (i == chain.size() - 1) {
-                    if (!g.notes.isEmpty()) {
-                        e.addSuppressed(new IllegalStateException(String.join("; ", g.notes)));
+                    if (!notes.isEmpty()) {
+                        e.addSuppressed(new IllegalStateException(String.join("; ", notes)));
                     }
                     throw e;
                 }
-                g.notes.add(provider.name() + " failed (" + e.getMessage() + "); falling back to "
+                notes.add(provider.name() + " failed (" + e.getMessage() + "); falling back to "
                         + chain.get(i + 1).name());
             }
         }
         throw new IllegalStateException("unreachable: the chain is not empty");
+    }
+
+    /** The same chain, writing in another language ({@code ko} or {@code en}). */
+    public RollupGenerator withLanguage(String value) {
+        return value.equals(language) ? this : new RollupGenerator(chain, value, maxOutputTokens, clock);
+    }
+
+    /** The language prompts are written in. */
+    public String language() {
+        return language;
+    }
+
+    /** The most tokens a reply may use. */
+    public int maxOutputTokens() {
+        return maxOutputTokens;
+    }
+
+    /** The clock generation times are taken from. */
+    public Clock clock() {
+        return clock;
     }
 }

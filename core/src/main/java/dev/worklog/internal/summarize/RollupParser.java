@@ -11,9 +11,9 @@ import java.util.Set;
 
 /**
  * Turns a model's reply into roll-up parts and lists everything wrong with it, so that one repair request can ask
- * for all fixes at once.
+ * for all fixes at once. Review packets parse their achievements with {@link #achievement} too.
  */
-final class RollupParser {
+public final class RollupParser {
 
     /** What came out of a reply: the parts, or the problems (never both empty). */
     record Parsed(List<Achievement> achievements, List<String> bullets, List<String> problems) {
@@ -70,7 +70,12 @@ final class RollupParser {
         return new Parsed(achievements, bullets, problems);
     }
 
-    private static Achievement achievement(JsonNode node, int index, Set<String> allowedIds, List<String> problems) {
+    /**
+     * One achievement of a reply, or {@code null} with its problems added.
+     *
+     * @param allowedIds the ids it may cite
+     */
+    public static Achievement achievement(JsonNode node, int index, Set<String> allowedIds, List<String> problems) {
         String where = "achievements[" + index + "]";
         if (!node.isObject()) {
             problems.add(where + " must be an object");
@@ -141,7 +146,7 @@ final class RollupParser {
     }
 
     /** The JSON object inside a reply that may be fenced or surrounded by prose. */
-    static String extractJson(String reply) {
+    public static String extractJson(String reply) {
         String s = reply == null ? "" : reply.strip();
         if (s.startsWith("```")) {
             int firstNewline = s.indexOf('\n');

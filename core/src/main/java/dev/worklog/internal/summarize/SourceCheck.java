@@ -15,7 +15,7 @@ import java.util.regex.Pattern;
  * or a career-brief bullet that none of the roll-up's sources contains: a resume must not carry an invented figure. Numbers are compared by value, so {@code 1,200} matches {@code 1200} and {@code 40%} matches
  * {@code 40 %}.
  */
-final class SourceCheck {
+public final class SourceCheck {
     private static final Pattern NUMBER = Pattern.compile("\\d{1,3}(?:,\\d{3})+(?:\\.\\d+)?|\\d+(?:\\.\\d+)?");
     /** A redaction placeholder left in a reply ({@code [HOST_9]}): its number is not a figure; it is warned about. */
     private static final Pattern PLACEHOLDER = Pattern.compile("\\[[A-Z][A-Z0-9]*_\\d+]");
@@ -28,7 +28,7 @@ final class SourceCheck {
      *
      * @param sourceText the searchable text of each source, by id
      */
-    static List<String> warnings(List<Achievement> achievements, Map<String, String> sourceText) {
+    public static List<String> warnings(List<Achievement> achievements, Map<String, String> sourceText) {
         List<String> warnings = new ArrayList<>();
         for (int i = 0; i < achievements.size(); i++) {
             Achievement a = achievements.get(i);
@@ -61,7 +61,8 @@ final class SourceCheck {
      * @param what how the warning names a line, e.g. {@code key highlight}
      * @param known text that may hold the numbers too (the period, the statistics)
      */
-    static List<String> lineWarnings(List<String> lines, String what, Map<String, String> sourceText, String known) {
+    public static List<String> lineWarnings(List<String> lines, String what, Map<String, String> sourceText,
+            String known) {
         Set<String> numbers = numbers(String.join("\n", sourceText.values()) + "\n" + known);
         List<String> warnings = new ArrayList<>();
         for (int i = 0; i < lines.size(); i++) {
@@ -77,7 +78,7 @@ final class SourceCheck {
     }
 
     /** Every number in the text, normalised (no thousands separators, no trailing zeros). */
-    static Set<String> numbers(String text) {
+    public static Set<String> numbers(String text) {
         Set<String> out = new LinkedHashSet<>();
         Matcher m = NUMBER.matcher(text.indexOf('[') < 0 ? text : PLACEHOLDER.matcher(text).replaceAll(" "));
         while (m.find()) {

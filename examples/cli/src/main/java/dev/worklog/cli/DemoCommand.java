@@ -9,11 +9,18 @@ import dev.worklog.config.ConfigKeys;
 import dev.worklog.config.WorkLogConfig;
 import dev.worklog.model.DailyLogDraft;
 import dev.worklog.model.LogOptions;
+import dev.worklog.internal.io.DurableFiles;
 import dev.worklog.model.Period;
+import dev.worklog.review.ReviewAchievement;
+import dev.worklog.review.ReviewExport;
+import dev.worklog.review.ReviewOptions;
+import dev.worklog.review.ReviewPeriod;
+import dev.worklog.review.ReviewResult;
 import dev.worklog.store.LocalWorkLogRepository;
 import dev.worklog.summarize.OfflineSummarizer;
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
@@ -33,7 +40,8 @@ import picocli.CommandLine.ParentCommand;
  * configured Notion databases, for trying out a fresh Notion setup.
  */
 @Command(name = "demo", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Record a sample week into a fresh local store, roll it up offline and print the results.",
+        description = {"Record a sample week into a fresh local store, roll it up offline, print the results and a "
+                + "review packet of the month.",
             "Needs no keys and no network. Never touches your local store; WORKLOG_STORE=notion sends it to Notion."})
 final class DemoCommand implements Callable<Integer> {
     static final String DEFAULT_DIR = "worklog-demo-data";
@@ -91,6 +99,7 @@ final class DemoCommand implements Callable<Integer> {
                     SummarizeOptions.defaults());
             new Printer(out).monthly(monthly);
             out.println();
+            Path html = review(logger, out, dir, !notion);
             if (notion) {
                 out.println("Stored in " + logger.repository().describe() + ":");
                 weekly.rollupIfAny().ifPresent(r -> out.println("  weekly:  " + r.url()));
@@ -100,16 +109,51 @@ final class DemoCommand implements Callable<Integer> {
             }
             out.println("Files (plain markdown; open them in any editor):");
             out.println("  " + dir);
-            for (String sub : List.of("daily", "weekly", "monthly")) {
+            for (String sub : List.of("daily", "weekly", "monthly", "reviews")) {
                 try (Stream<Path> files = Files.list(dir.resolve(sub))) {
                     files.sorted().forEach(f -> out.println("    " + dir.relativize(f)));
                 }
             }
+            out.println("  review as one printable HTML file: " + html);
             out.println("  execution log: " + logFile);
             out.println();
             out.println("Try: WORKLOG_DATA_DIR=" + dir + " ./worklog weekly --dry-run");
+            out.println("     WORKLOG_DATA_DIR=" + dir + " ./worklog review --from " + YearMonth.from(logger.today())
+                    + " --to " + YearMonth.from(logger.today()) + " --format html --out review.html");
             return 0;
         }
+    }
+
+    /**
+     * Step 4, the payoff: the sample month as a review packet (markdown on screen, saved to the local store's
+     * {@code reviews/}, and as one HTML file beside it).
+     */
+    private Path review(WorkLogger logger, PrintWriter out, Path dir, boolean save) {
+        YearMonth month = YearMonth.from(logger.today());
+        out.println("4) Review packet of the month (worklog review --from " + month + " --to " + month + ")");
+        out.println();
+        ReviewResult result = logger.review(ReviewPeriod.months(month, month), ReviewOptions.defaults().withSave(save));
+        Path html = dir.resolve("review-" + month + ".html");
+        result.packetIfAny().ifPresent(p -> {
+            // a small view on screen; the whole packet is in the files listed below
+            out.println("=== " + p.title() + " ===");
+            out.println(p.narrative().strip());
+            out.println();
+            for (ReviewAchievement a : p.achievements()) {
+                out.println("  " + a.rank() + ". [" + a.theme() + "] " + a.achievement().title() + "  ("
+                        + a.firstDay() + (a.lastDay().equals(a.firstDay()) ? "" : " ~ " + a.lastDay()) + ", "
+                        + a.impact().label() + ")");
+                a.logs().forEach(log -> out.println("       evidence: " + log.start() + " " + log.link().orElse(log.id())));
+                a.tickets().forEach(t -> out.println("       ticket:   " + t));
+            }
+            out.println();
+            out.println("  " + p.stats().describe());
+            out.println("  Weeks without any log: " + (p.gaps().isEmpty() ? "none" : p.gaps().stream()
+                    .map(ReviewPeriod::isoWeekLabel).collect(java.util.stream.Collectors.joining(", "))));
+            DurableFiles.write(html, ReviewExport.html(p).getBytes(StandardCharsets.UTF_8));
+        });
+        out.println();
+        return html;
     }
 
     /** A folder that holds nothing yet, so the demo never mixes with real data. */

@@ -28,8 +28,8 @@ import picocli.CommandLine;
 @Command(name = "worklog", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "Turns daily work notes into a career record: daily logs, weekly and monthly roll-ups.",
         subcommands = {DailyCommand.class, WeeklyCommand.class, MonthlyCommand.class, DemoCommand.class,
-            OutboxCommand.class, DoctorCommand.class, ExportCommand.class, ImportCommand.class, InitCommand.class,
-            SetupCommand.class,
+            ReviewCommand.class, OutboxCommand.class, DoctorCommand.class, ExportCommand.class, ImportCommand.class,
+            InitCommand.class, SetupCommand.class,
             CommandLine.HelpCommand.class},
         footer = {"", "Configuration comes from the environment and ./.env (NOTION_API_KEY, LLM_PROVIDER, "
                 + "WORKLOG_DATA_DIR, LOG_FILE, ...).", "Exit codes: 0 success, 1 failure, 2 usage error, 130 cancelled."})

@@ -194,6 +194,13 @@ class CliProcessTest {
         }
         assertThat(Files.list(demo.resolve("weekly")).count()).isEqualTo(1);
         assertThat(Files.list(demo.resolve("monthly")).count()).isEqualTo(1);
+        // it ends with the payoff: the month as a review packet, on screen, in reviews/ and as one HTML file
+        String month = java.time.YearMonth.now(ZoneId.of(ZONE)).toString();
+        assertThat(run.out.substring(run.out.indexOf("4) Review packet of the month"))).contains("=== 성과 리뷰 " + month,
+                "  1. [", "evidence: ", "file:", "Logs: ", "Weeks without any log", "reviews/" + month + ".md",
+                "review-" + month + ".html");
+        assertThat(Files.list(demo.resolve("reviews")).count()).isEqualTo(2);
+        assertThat(Files.readString(demo.resolve("review-" + month + ".html"))).startsWith("<!DOCTYPE html>");
         // the configured store and log are not touched
         assertThat(data).doesNotExist();
         assertThat(logFile).doesNotExist();

@@ -83,6 +83,35 @@ class NotionCliTest {
         assertThat(everything).doesNotContain(TOKEN);
     }
 
+    @Test
+    void a_review_over_notion_cites_the_notion_pages_and_says_it_cannot_be_saved_there() throws IOException {
+        for (String date : new String[] {"2026-11-10", "2026-11-18"}) {
+            CliRunner.Run daily = cli.run("", env, "daily", "--title", "검색 개선 " + date, "--category", "성능개선",
+                    "--impact", "High", "--tech", "Java", "--date", date, "--ticket-url", "https://jira.example.com/browse/S-1",
+                    "--context", "### Situation\n느렸다\n### Action\n- 캐시\n### Result\n지연 40% 감소");
+            assertThat(daily.code).as(daily.toString()).isZero();
+        }
+        Path html = work.resolve("review.html");
+        CliRunner.Run review = cli.run("", env, "review", "--from", "2026-11", "--to", "2026-11", "--format", "html",
+                "--out", html.toString());
+        assertThat(review.code).as(review.toString()).isZero();
+        assertThat(review.err).contains("rolled up first: weekly 2026-W46", "rolled up first: weekly 2026-W47",
+                "rolled up first: monthly 2026-11", "Status: GENERATED");
+        assertThat(notion.pageIds(FakeNotionServer.DB2)).hasSize(2);
+        assertThat(notion.pageIds(FakeNotionServer.DB3)).hasSize(1);
+        String page = Files.readString(html);
+        for (String id : notion.pageIds(FakeNotionServer.DB1)) {
+            assertThat(page).as("every daily log is cited by its Notion page").contains(
+                    "href=\"" + notion.page(id).path("url").asText() + "\"");
+        }
+        assertThat(page).contains("href=\"https://jira.example.com/browse/S-1\"");
+
+        CliRunner.Run save = cli.run("", env, "review", "--from", "2026-11", "--to", "2026-11", "--save");
+        assertThat(save.code).isEqualTo(1);
+        assertThat(save.err).contains("cannot store review packets", "write it to a file");
+        assertThat(save.out + save.err).doesNotContain(TOKEN);
+    }
+
     private Map<String, String> local(Path data) {
         Map<String, String> e = new LinkedHashMap<>();
         e.put("WORKLOG_STORE", "local");

@@ -19,8 +19,8 @@ import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Each network provider end to end through the CLI over the local store: two daily logs, the weekly roll-up and
- * the monthly roll-up, against a loopback fake serving the vendor's response shapes.
+ * Each network provider end to end through the CLI over the local store: two daily logs, the weekly roll-up, the
+ * monthly roll-up and a review packet, against a loopback fake serving the vendor's response shapes.
  */
 class ProviderEndToEndTest {
     @TempDir
@@ -77,7 +77,8 @@ class ProviderEndToEndTest {
         assertThat(weekly.out + monthly.out).doesNotContain("Made without an LLM");
 
         // two calls, both to the vendor's endpoint, authenticated the vendor's way, the key never in a URL
-        assertThat(vendor.requests).hasSize(2).allSatisfy(r -> {
+        assertThat(vendor.requests).hasSize(2);
+        assertThat(vendor.requests).allSatisfy(r -> {
             assertThat(r.method()).isEqualTo("POST");
             assertThat(r.path()).isEqualTo(path);
             assertThat(r.header(authHeader)).contains(VendorFake.KEY);
@@ -85,9 +86,22 @@ class ProviderEndToEndTest {
             assertThat(r.body()).doesNotContain("\"temperature\"");
         });
         assertThat(vendor.requests.get(0).body()).contains("p99 800ms → 120ms", "- Redis 캐시", "검색 API 개선 2026-11-19");
+        // a review packet of the month goes through the same provider: one more call, then none for a rerun
+        CliRunner.Run review = cli.run("", env, "review", "--from", "2026-11", "--to", "2026-11", "--save");
+        assertThat(review.code).as(review.toString()).isZero();
+        assertThat(review.out).contains("검색 응답 속도 개선", "p99 800ms에서 120ms로 줄였다", "## 통계")
+                .doesNotContain("Made without an LLM");
+        assertThat(review.err).contains("Status: SAVED", provider);
+        assertThat(vendor.requests).hasSize(3);
+        assertThat(vendor.requests.get(2).path()).isEqualTo(path);
+        assertThat(vendor.requests.get(2).header(authHeader)).contains(VendorFake.KEY);
+        assertThat(vendor.requests.get(2).body()).contains("narrative", "[W1]", "2026-11");
+        CliRunner.Run again = cli.run("", env, "review", "--from", "2026-11", "--to", "2026-11");
+        assertThat(again.err).as(again.toString()).contains("Status: UNCHANGED");
+        assertThat(vendor.requests).hasSize(3);
         // the key appears nowhere a person or a log collector would see it
-        String everything = weekly.out + weekly.err + monthly.out + monthly.err + Files.readString(logFile)
-                + week + month;
+        String everything = weekly.out + weekly.err + monthly.out + monthly.err + review.out + review.err
+                + Files.readString(logFile) + week + month;
         assertThat(everything).doesNotContain(VendorFake.KEY);
     }
 

@@ -97,7 +97,7 @@ public final class SummaryJson {
         strings(rollup.putArray("warnings"), warnings);
     }
 
-    private static ObjectNode usageAndWarnings(ObjectNode n, TokenUsage u, List<String> warnings) {
+    static ObjectNode usageAndWarnings(ObjectNode n, TokenUsage u, List<String> warnings) {
         ObjectNode usage = n.putObject("token_usage");
         usage.put("input_tokens", u.inputTokens());
         usage.put("output_tokens", u.outputTokens());

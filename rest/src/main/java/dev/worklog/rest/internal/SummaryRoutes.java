@@ -67,7 +67,7 @@ public final class SummaryRoutes {
         StrictJson.Fields f = StrictJson.bind(RequestBodies.jsonBody(request, true), WEEKLY_FIELDS);
         List<FieldError> errors = new ArrayList<>(f.errors());
         Period period = weeklyPeriod(f, errors);
-        Set<String> statuses = statuses(f, errors);
+        Set<String> statuses = statuses(logger, f, errors);
         if (!errors.isEmpty()) {
             throw ApiError.badRequest("invalid weekly summary request", RequestBodies.capped(errors));
         }
@@ -105,7 +105,7 @@ public final class SummaryRoutes {
                 }
             }
         }
-        Set<String> statuses = statuses(f, errors);
+        Set<String> statuses = statuses(logger, f, errors);
         if (!errors.isEmpty()) {
             throw ApiError.badRequest("invalid monthly summary request", RequestBodies.capped(errors));
         }
@@ -194,7 +194,8 @@ public final class SummaryRoutes {
         }
     }
 
-    private Set<String> statuses(StrictJson.Fields f, List<FieldError> errors) {
+    /** The {@code status} field's values matched to the configured statuses; each unknown one is a field error. */
+    static Set<String> statuses(WorkLogger logger, StrictJson.Fields f, List<FieldError> errors) {
         List<String> given = f.strings("status");
         if (given == null) {
             return Set.of();
