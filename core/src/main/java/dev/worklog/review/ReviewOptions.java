@@ -13,7 +13,8 @@ import java.util.Set;
  *
  * @param dryRun build the prompt and stop: no model call, nothing rolled up or stored
  * @param force call the model even when a stored packet was made from the same inputs
- * @param save store the packet (the local store's {@code reviews/}, or Notion); otherwise it is only returned
+ * @param save store the packet (the local store's {@code reviews/}; a store that cannot keep packets refuses, see
+ *     {@link dev.worklog.spi.WorkLogRepository#upsertReview}); otherwise it is only returned
  * @param rollUpMissing roll up first the months (and their weeks) that have daily logs but no roll-up, or whose
  *     roll-up misses a week; otherwise they are only named in the warnings
  * @param statuses only daily logs with these statuses; empty means all

@@ -73,7 +73,7 @@ final class ReviewCommand implements Callable<Integer> {
             + "roles) for --format json-resume; default: WORKLOG_RESUME_FILE.")
     private String resume;
 
-    @Option(names = "--save", description = "Store the packet (local store: reviews/; Notion: a page, or NOTION_DB4_ID).")
+    @Option(names = "--save", description = "Store the packet (local store: reviews/; not yet in Notion).")
     private boolean save;
 
     @Option(names = "--dry-run", description = "Print the prompt the model would get; call nothing, store nothing.")
