@@ -9,3 +9,12 @@ bench_classpath() {
     org.apache.maven.plugins:maven-dependency-plugin:3.9.0:build-classpath \
     -Dmdep.outputFile="$3" -DincludeScope="$2"
 }
+
+# server_classpaths TEST_MODULES: the server benchmarks' classpaths, built and written to $CP_FILE (test scope of
+# TEST_MODULES) and $RT_FILE (runtime scope: what the launcher ships to the server process).
+server_classpaths() {
+  CP_FILE="$ROOT/examples/server/target/bench.classpath"
+  RT_FILE="$ROOT/examples/server/target/bench.runtime-classpath"
+  bench_classpath "$1" test "$CP_FILE"
+  bench_classpath core,examples/server runtime "$RT_FILE"
+}

@@ -10,10 +10,7 @@ set -eu
 ROOT=$(cd "$(dirname "$0")/../../.." && pwd)
 cd "$ROOT"
 . "$ROOT/bench/classpath.sh"
-CP_FILE="$ROOT/examples/server/target/bench.classpath"
-RT_FILE="$ROOT/examples/server/target/bench.runtime-classpath"
-bench_classpath core,examples/server test "$CP_FILE"
-bench_classpath core,examples/server runtime "$RT_FILE"
+server_classpaths core,examples/server
 TESTS="$ROOT/examples/server/target/test-classes"
 CP="$TESTS:$ROOT/examples/server/target/classes:$(cat "$CP_FILE")"
 # the server gets the runtime classpath plus the test classes holding the zero-latency store (WORKLOG_STORE=memory)

@@ -8,10 +8,7 @@ set -eu
 ROOT=$(cd "$(dirname "$0")/../../.." && pwd)
 cd "$ROOT"
 . "$ROOT/bench/classpath.sh"
-CP_FILE="$ROOT/examples/server/target/bench.classpath"
-RT_FILE="$ROOT/examples/server/target/bench.runtime-classpath"
-bench_classpath core,notion,examples/server test "$CP_FILE"
-bench_classpath core,examples/server runtime "$RT_FILE"
+server_classpaths core,notion,examples/server
 TESTS="$ROOT/examples/server/target/test-classes"
 # the benchmark holds the fake Notion (the notion module's test classes); the server gets what the launcher ships
 CP="$TESTS:$ROOT/notion/target/test-classes:$ROOT/core/target/test-classes:$ROOT/examples/server/target/classes:$(cat "$CP_FILE")"

@@ -10,12 +10,9 @@ set -eu
 ROOT=$(cd "$(dirname "$0")/../../.." && pwd)
 cd "$ROOT"
 . "$ROOT/bench/classpath.sh"
-CP_FILE="$ROOT/examples/server/target/bench.classpath"
 # compile main and test code (the benchmark and the in-memory store live in the test tree) and write the test
 # classpath; the dependency plugin version is pinned here so no pom change is needed
-bench_classpath core,examples/server test "$CP_FILE"
-RT_FILE="$ROOT/examples/server/target/bench.runtime-classpath"
-bench_classpath core,examples/server runtime "$RT_FILE"
+server_classpaths core,examples/server
 # the shaded jar ./worklog serve runs (built by the launcher when missing or stale), for the start-up measurement
 "$ROOT/worklog" --version >/dev/null
 TESTS="$ROOT/examples/server/target/test-classes"

@@ -5,7 +5,6 @@ import dev.worklog.error.ConfigurationException;
 import dev.worklog.error.WorkLogException;
 import dev.worklog.http.Sleeper;
 import dev.worklog.internal.config.ResolvedConfig;
-import dev.worklog.internal.redact.RedactingProvider;
 import dev.worklog.internal.review.ReviewRun;
 import dev.worklog.internal.summarize.RollupGenerator;
 import dev.worklog.internal.validation.DailyLogValidator;
@@ -383,22 +382,7 @@ public final class WorkLogger implements AutoCloseable {
             LogOptions options = logOptions != null ? logOptions : resolved.logOptions();
             ExecutionLog log = executionLog != null ? executionLog : resolved.executionLog(clock, z, logCopy);
             SpiContext context = resolved.context(clock, sleeper, log);
-            List<LlmProvider> chain = new ArrayList<>();
-            if (provider != null) {
-                chain.add(provider);
-            } else {
-                chain.add(resolved.provider().create(context));
-                resolved.providerNote().ifPresent(notes::add);
-            }
-            if (fallbacks != null) {
-                chain.addAll(fallbacks);
-            } else {
-                for (String name : resolved.fallbackNames(chain.get(0).name())) {
-                    chain.add(resolved.providers().require(name).create(context));
-                }
-            }
-            // every provider that sends prompts off the machine gets the redaction step (WORKLOG_REDACT)
-            chain = RedactingProvider.wrap(chain, resolved.redaction(), log);
+            List<LlmProvider> chain = resolved.providerChain(context, provider, fallbacks, notes);
             int maxTokens = resolved.maxOutputTokens();
             WorkLogRepository repo = repository != null ? repository : resolved.store().create(context);
             if (decorator != null) {

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.worklog.internal.Json;
 import dev.worklog.internal.review.OfflineReview;
 import dev.worklog.internal.validation.StarSections;
+import dev.worklog.internal.json.AchievementJson;
 import dev.worklog.model.Achievement;
 import dev.worklog.model.DailyLog;
 import dev.worklog.model.MonthlyStats;
@@ -138,17 +139,7 @@ public final class OfflineSummarizer implements LlmProvider {
         List<String> titles = new ArrayList<>();
         for (int i : order.subList(0, Math.min(4, order.size()))) {
             Achievement a = all.get(i);
-            ObjectNode node = achievements.addObject();
-            node.put("title", a.title());
-            node.put("situation", a.situation());
-            node.put("task", a.task());
-            node.put("action", a.action());
-            node.put("result", a.result());
-            ArrayNode tech = node.putArray("tech_stack");
-            a.techStack().forEach(tech::add);
-            ArrayNode metrics = node.putArray("metrics");
-            a.metrics().forEach(metrics::add);
-            node.putArray("source_ids").add(weekOf.get(i));
+            AchievementJson.star(achievements.addObject(), a).putArray("source_ids").add(weekOf.get(i));
             titles.add(a.title());
         }
         MonthlyStats stats = input.stats();

@@ -4,9 +4,11 @@ import dev.worklog.config.ConfigKeys;
 import dev.worklog.config.WorkLogConfig;
 import dev.worklog.error.ConfigurationException;
 import dev.worklog.http.Sleeper;
+import dev.worklog.internal.redact.RedactingProvider;
 import dev.worklog.internal.redact.RedactionRules;
 import dev.worklog.log.ExecutionLog;
 import dev.worklog.model.LogOptions;
+import dev.worklog.spi.LlmProvider;
 import dev.worklog.spi.LlmProviderFactory;
 import dev.worklog.spi.NamedServices;
 import dev.worklog.spi.SpiContext;
@@ -143,6 +145,34 @@ public final class ResolvedConfig {
         return Optional.of(ConfigKeys.LLM_PROVIDER + " is not set and no provider is configured: using the offline "
                 + "summarizer (no LLM). Set " + ConfigKeys.LLM_PROVIDER + "="
                 + (models.isEmpty() ? "<provider>" : String.join("|", models)) + " and its key to use a model.");
+    }
+
+    /**
+     * The providers a run asks in turn: {@code given} or {@code LLM_PROVIDER}'s, then {@code fallbacks} or
+     * {@code LLM_FALLBACK}'s, each that sends prompts off the machine behind the redaction step
+     * ({@code WORKLOG_REDACT}).
+     *
+     * @param given the main provider set in code, or null for the configured one
+     * @param fallbacks the fallbacks set in code, or null for the configured ones
+     * @param notes receives what a user should know about the choice (a provider picked by default)
+     */
+    public List<LlmProvider> providerChain(SpiContext context, LlmProvider given, List<LlmProvider> fallbacks,
+            List<String> notes) {
+        List<LlmProvider> chain = new ArrayList<>();
+        if (given != null) {
+            chain.add(given);
+        } else {
+            chain.add(provider().create(context));
+            providerNote().ifPresent(notes::add);
+        }
+        if (fallbacks != null) {
+            chain.addAll(fallbacks);
+        } else {
+            for (String name : fallbackNames(chain.get(0).name())) {
+                chain.add(providers().require(name).create(context));
+            }
+        }
+        return RedactingProvider.wrap(chain, redaction(), context.executionLog());
     }
 
     /** The providers tried in order after the main one ({@code LLM_FALLBACK}), the main one left out. */

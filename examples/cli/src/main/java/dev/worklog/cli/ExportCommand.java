@@ -1,13 +1,10 @@
 package dev.worklog.cli;
 
-import dev.worklog.backup.BackupReport;
 import dev.worklog.backup.Backups;
-import dev.worklog.config.WorkLogConfig;
 import java.nio.file.Path;
-import java.time.Clock;
-import java.time.LocalDate;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 
@@ -25,18 +22,11 @@ final class ExportCommand implements Callable<Integer> {
     @Option(names = "--to", required = true, paramLabel = "DIR", description = "The folder to write (created).")
     private Path to;
 
-    @Option(names = "--since", paramLabel = "YYYY-MM-DD",
-            description = "Only what lies on or after this day (and the weeks and months reaching it).")
-    private LocalDate since;
+    @Mixin
+    private BackupOutput.Since since;
 
     @Override
     public Integer call() {
-        BackupReport report;
-        try (TerminalProgress progress = TerminalProgress.of(main)) {
-            report = Backups.export(WorkLogConfig.fromEnvironment(), to, since, BackupOutput.items(main, progress),
-                    progress, Clock.systemUTC());
-        }
-        BackupOutput.summary(main, report, "Exported to " + to.toAbsolutePath().normalize());
-        return 0;
+        return BackupOutput.run(main, Backups::export, to, since, "Exported to");
     }
 }

@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.BiFunction;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
@@ -17,19 +18,19 @@ import picocli.CommandLine;
 
 /**
  * {@code worklog outbox list|flush}: the durable outbox of daily logs the REST server accepted while the store was
- * unreachable (folder {@code WORKLOG_OUTBOX_DIR}, default {@code ./worklog-outbox}). A flush may run while the server
- * is up: delivery passes lock the folder, so no entry is delivered twice.
+ * unreachable (folder {@code WORKLOG_OUTBOX_DIR}, default {@code $WORKLOG_DATA_DIR/outbox}). A flush may run while
+ * the server is up: delivery passes lock the folder, so no entry is delivered twice.
  */
 @Command(name = "outbox", mixinStandardHelpOptions = true,
         description = {"The durable outbox: daily logs accepted while the store was unreachable.",
-            "Folder: WORKLOG_OUTBOX_DIR (default ./worklog-outbox), the same as the REST server's."},
+            "Folder: WORKLOG_OUTBOX_DIR (default $WORKLOG_DATA_DIR/outbox), the same as the REST server's."},
         subcommands = {OutboxCommand.ListCommand.class, OutboxCommand.FlushCommand.class})
 final class OutboxCommand implements Callable<Integer> {
     @ParentCommand
     private Main main;
 
     @Option(names = "--dir", paramLabel = "DIR", scope = CommandLine.ScopeType.INHERIT,
-            description = "The outbox folder (default: WORKLOG_OUTBOX_DIR, else ./worklog-outbox).")
+            description = "The outbox folder (default: WORKLOG_OUTBOX_DIR, else $WORKLOG_DATA_DIR/outbox).")
     private Path dir;
 
     @CommandLine.Spec
@@ -42,16 +43,21 @@ final class OutboxCommand implements Callable<Integer> {
         return 2;
     }
 
-    /** The logger with the outbox in front of the configured store; the outbox goes to {@code holder}. */
-    private WorkLogger open(AtomicReference<Outbox> holder) {
+    /**
+     * Runs {@code action} on the outbox in front of the configured store (opened for it, closed after it) and the
+     * standard output; its result is the exit code.
+     */
+    private int withOutbox(BiFunction<Outbox, PrintWriter, Integer> action) {
         WorkLogConfig config = WorkLogConfig.fromEnvironment();
         Path folder = dir != null ? dir : Outbox.directory(config);
-        WorkLogger logger = WorkLogger.builder().config(config).repositoryDecorator((repo, ctx) -> {
+        AtomicReference<Outbox> holder = new AtomicReference<>();
+        try (WorkLogger logger = WorkLogger.builder().config(config).repositoryDecorator((repo, ctx) -> {
             holder.set(Outbox.builder(folder, repo).clock(ctx.clock()).executionLog(ctx.executionLog()).build());
             return holder.get();
-        }).build();
-        main.printNotes(logger);
-        return logger;
+        }).build()) {
+            main.printNotes(logger);
+            return action.apply(holder.get(), main.io().out());
+        }
     }
 
     private static void print(PrintWriter out, OutboxEntry e) {
@@ -68,20 +74,18 @@ final class OutboxCommand implements Callable<Integer> {
 
         @Override
         public Integer call() {
-            AtomicReference<Outbox> outbox = new AtomicReference<>();
-            try (WorkLogger logger = parent.open(outbox)) {
-                PrintWriter out = parent.main.io().out();
-                List<OutboxEntry> pending = outbox.get().pending();
-                List<OutboxEntry> failed = outbox.get().failed();
-                out.println("Outbox " + outbox.get().directory() + ": " + pending.size() + " pending, " + failed.size()
+            return parent.withOutbox((outbox, out) -> {
+                List<OutboxEntry> pending = outbox.pending();
+                List<OutboxEntry> failed = outbox.failed();
+                out.println("Outbox " + outbox.directory() + ": " + pending.size() + " pending, " + failed.size()
                         + " refused by the store");
                 pending.forEach(e -> print(out, e));
                 if (!failed.isEmpty()) {
-                    out.println("Refused for good (kept in " + outbox.get().directory().resolve("failed") + "):");
+                    out.println("Refused for good (kept in " + outbox.directory().resolve("failed") + "):");
                     failed.forEach(e -> print(out, e));
                 }
                 return 0;
-            }
+            });
         }
     }
 
@@ -95,10 +99,8 @@ final class OutboxCommand implements Callable<Integer> {
 
         @Override
         public Integer call() {
-            AtomicReference<Outbox> outbox = new AtomicReference<>();
-            try (WorkLogger logger = parent.open(outbox)) {
-                PrintWriter out = parent.main.io().out();
-                FlushResult r = outbox.get().flush();
+            return parent.withOutbox((outbox, out) -> {
+                FlushResult r = outbox.flush();
                 for (FlushResult.Delivered d : r.delivered()) {
                     out.println("delivered " + d.queueId() + " -> " + d.pageId() + " " + d.url());
                 }
@@ -113,7 +115,7 @@ final class OutboxCommand implements Callable<Integer> {
                 out.println(r.delivered().size() + " delivered, " + r.remaining().size() + " still pending, "
                         + r.failed().size() + " refused");
                 return r.remaining().isEmpty() && r.failed().isEmpty() ? 0 : 1;
-            }
+            });
         }
     }
 }

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.worklog.MonthlyResult;
 import dev.worklog.WeeklyResult;
 import dev.worklog.internal.Json;
+import dev.worklog.internal.json.AchievementJson;
 import dev.worklog.model.Achievement;
 import dev.worklog.model.Generation;
 import dev.worklog.model.MonthlyRollup;
@@ -115,15 +116,7 @@ public final class SummaryJson {
 
     private static void achievements(ArrayNode array, List<Achievement> list) {
         for (Achievement a : list) {
-            ObjectNode o = array.addObject();
-            o.put("title", a.title());
-            o.put("situation", a.situation());
-            o.put("task", a.task());
-            o.put("action", a.action());
-            o.put("result", a.result());
-            strings(o.putArray("tech_stack"), a.techStack());
-            strings(o.putArray("metrics"), a.metrics());
-            strings(o.putArray("source_ids"), a.sourceIds());
+            strings(AchievementJson.star(array.addObject(), a).putArray("source_ids"), a.sourceIds());
         }
     }
 
