@@ -30,11 +30,28 @@ public final class Redaction {
     }
 
     /**
-     * The credential rules this masking applies (bearer tokens, credential headers, key parameters), each with group 1
-     * the text kept before the secret: the prompt redaction replaces the same secrets with placeholders.
+     * A credential rule of this masking, group 1 the text kept before the secret, and the words (lower case) of which
+     * every match holds one: text without any of them cannot match, so a caller may skip the rule.
+     *
+     * @param pattern the rule
+     * @param needs the words, lower case
      */
-    public static List<Pattern> credentialPatterns() {
-        return List.of(KEY_PARAM, BEARER, AUTH_INLINE, API_KEY_INLINE, HEADER_LINE);
+    public record CredentialRule(Pattern pattern, List<String> needs) {
+        public CredentialRule {
+            needs = List.copyOf(needs);
+        }
+    }
+
+    /**
+     * The credential rules this masking applies (bearer tokens, credential headers, key parameters): the prompt
+     * redaction replaces the same secrets with placeholders.
+     */
+    public static List<CredentialRule> credentialRules() {
+        return List.of(new CredentialRule(KEY_PARAM, List.of("key=", "token=")),
+                new CredentialRule(BEARER, List.of("bearer")),
+                new CredentialRule(AUTH_INLINE, List.of("authorization")),
+                new CredentialRule(API_KEY_INLINE, List.of("api-key")),
+                new CredentialRule(HEADER_LINE, List.of("authorization", "api-key", "cookie")));
     }
 
     /** Whether a header of this name carries a credential. */

@@ -60,13 +60,9 @@ final class Detectors {
     private static final Pattern ASSIGNMENT = Pattern.compile("(?i)\\b((?:password|passwd|pwd|secret|client[_-]?secret"
             + "|api[_-]?key|access[_-]?key|secret[_-]?key|auth[_-]?token|access[_-]?token|token)\\s*[:=]\\s*[\"']?)"
             + "([^\\s\"',;]{6,})");
-    private static final List<Pattern> CREDENTIALS = Redaction.credentialPatterns();
-    /**
-     * A word one of {@link #CREDENTIALS} or {@link #ASSIGNMENT} needs, in lower case: without any, neither runs.
-     * Keep in step with the patterns.
-     */
-    private static final List<String> CREDENTIAL_WORDS = List.of("key", "token", "bearer", "authorization", "cookie",
-            "pass", "pwd", "secret");
+    private static final List<Redaction.CredentialRule> CREDENTIALS = Redaction.credentialRules();
+    /** The words of which every {@link #ASSIGNMENT} holds one, but {@code key}, which must be followed by : or =. */
+    private static final List<String> ASSIGNMENT_WORDS = List.of("pass", "pwd", "secret", "token");
 
     private Detectors() {
     }
@@ -95,7 +91,8 @@ final class Detectors {
             int colons = 0;
             boolean digit = false;
             boolean dash = false;
-            boolean letter = false;
+            boolean dotLetter = false;
+            char previous = ' ';
             while (i < n && !Character.isWhitespace(text.charAt(i))) {
                 char c = text.charAt(i);
                 if (c == '@') {
@@ -108,13 +105,14 @@ final class Detectors {
                     dash = true;
                 } else if (c >= '0' && c <= '9') {
                     digit = true;
-                } else if (c < 128 && Character.isLetter(c)) {
-                    letter = true;
+                } else if (previous == '.' && c < 128 && Character.isLetter(c)) {
+                    dotLetter = true;
                 }
+                previous = c;
                 i++;
             }
             if (i > start) {
-                word(text, start, i, at, dots, colons, digit, dash, letter, defaultTicket, rules, found);
+                word(text, start, i, at, dots, colons, digit, dash, dotLetter, defaultTicket, rules, found);
             }
         }
         if (rules.ticket() != null && !defaultTicket) {
@@ -138,7 +136,7 @@ final class Detectors {
 
     /** The detectors of one word (a run without white space), each only when the word holds what it needs. */
     private static void word(String text, int start, int end, int at, int dots, int colons, boolean digit,
-            boolean dash, boolean letter, boolean defaultTicket, RedactionRules rules, List<Span> found) {
+            boolean dash, boolean dotLetter, boolean defaultTicket, RedactionRules rules, List<Span> found) {
         if (end - start >= SHORTEST_KEY) {
             region(KEY_FORMATS, text, start, end, SECRET, rules, found);
         }
@@ -160,7 +158,8 @@ final class Detectors {
                 }
             }
         }
-        if (dots > 0 && letter) {
+        // a host name's last label starts with a letter, right after a dot
+        if (dotLetter) {
             Matcher host = HOST_NAME.matcher(text).region(start, end).useTransparentBounds(true)
                     .useAnchoringBounds(false);
             while (host.find()) {
@@ -224,21 +223,36 @@ final class Detectors {
                 found.add(new Span(i, i + secret.length(), SECRET));
             }
         }
-        if (!holdsAny(folded, CREDENTIAL_WORDS)) {
-            return;
+        for (Redaction.CredentialRule rule : CREDENTIALS) {
+            if (holdsAny(folded, rule.needs())) {
+                Matcher m = rule.pattern().matcher(text);
+                while (m.find()) {
+                    add(found, text, m.end(1), m.end(), SECRET, rules);
+                }
+            }
         }
-        for (Pattern p : CREDENTIALS) {
-            Matcher m = p.matcher(text);
+        if (holdsAny(folded, ASSIGNMENT_WORDS) || keyAssigned(folded)) {
+            Matcher m = ASSIGNMENT.matcher(text);
             while (m.find()) {
-                add(found, text, m.end(1), m.end(), SECRET, rules);
+                if (secretLike(m.group(2))) {
+                    add(found, text, m.start(2), m.end(2), SECRET, rules);
+                }
             }
         }
-        Matcher m = ASSIGNMENT.matcher(text);
-        while (m.find()) {
-            if (secretLike(m.group(2))) {
-                add(found, text, m.start(2), m.end(2), SECRET, rules);
+    }
+
+    /** Whether {@code key} is followed, after white space, by {@code :} or {@code =} ({@code api_key: ...}). */
+    private static boolean keyAssigned(String folded) {
+        for (int i = folded.indexOf("key"); i >= 0; i = folded.indexOf("key", i + 3)) {
+            int j = i + 3;
+            while (j < folded.length() && Character.isWhitespace(folded.charAt(j))) {
+                j++;
+            }
+            if (j < folded.length() && (folded.charAt(j) == ':' || folded.charAt(j) == '=')) {
+                return true;
             }
         }
+        return false;
     }
 
     private static void urls(String text, int start, int end, RedactionRules rules, List<Span> found) {

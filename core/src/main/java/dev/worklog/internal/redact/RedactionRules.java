@@ -183,6 +183,15 @@ public final class RedactionRules {
         return suspects;
     }
 
+    /** The length of the longest label. */
+    int longestLabel() {
+        int longest = 0;
+        for (String label : labels()) {
+            longest = Math.max(longest, label.length());
+        }
+        return longest;
+    }
+
     boolean strict() {
         return mode == RedactionMode.STRICT;
     }

@@ -152,16 +152,37 @@ public final class Redactor {
     /** Tokens shaped like a placeholder of these labels, bracketed or spelt {@code LABEL_n}, not in the sources. */
     private List<String> unknown(String text) {
         Set<String> out = new LinkedHashSet<>();
-        Matcher m = rules.suspects().matcher(text);
-        while (m.find()) {
-            String token = m.group().strip();
-            boolean bracketed = m.group(1) != null || m.group(4) != null;
-            boolean spelt = token.equals(token.toUpperCase(Locale.ROOT)) && token.contains("_");
-            if ((bracketed || spelt) && !reserved.contains(token)) {
-                out.add(token);
+        // every such token ends in a number: look only around the numbers of the text, not at every character
+        Matcher m = rules.suspects().matcher(text).useTransparentBounds(true).useAnchoringBounds(false);
+        int reach = rules.longestLabel() + 12;
+        int i = 0;
+        while (i < text.length()) {
+            if (!isDigit(text.charAt(i))) {
+                i++;
+                continue;
+            }
+            int digits = i;
+            while (i < text.length() && isDigit(text.charAt(i))) {
+                i++;
+            }
+            m.region(Math.max(0, digits - reach), Math.min(text.length(), i + reach));
+            while (m.find()) {
+                if (m.start(3) != digits) {
+                    continue;
+                }
+                String token = m.group().strip();
+                boolean bracketed = m.group(1) != null || m.group(4) != null;
+                boolean spelt = token.equals(token.toUpperCase(Locale.ROOT)) && token.contains("_");
+                if ((bracketed || spelt) && !reserved.contains(token)) {
+                    out.add(token);
+                }
             }
         }
         return new ArrayList<>(out);
+    }
+
+    private static boolean isDigit(char c) {
+        return c >= '0' && c <= '9';
     }
 
 

@@ -54,6 +54,12 @@ class RedactorTest {
         "curl -H 'x-api-key: k-12345678' api|curl -H 'x-api-key: [SECRET_1]' api",
         "aws AKIAIOSFODNN7EXAMPLE key|aws [SECRET_1] key",
         "password: hunter22 was set|password: [SECRET_1] was set",
+        "called https://maps.example.com/api?key=AbC123xyz ok|called https://maps.example.com/api?key=[SECRET_1] ok",
+        "sent BEARER tok.en-123 by mistake|sent BEARER [SECRET_1] by mistake",
+        "proxy-authorization: Basic dXNlcjpwYXNz|proxy-authorization: [SECRET_1]",
+        "the X-Goog-Api-Key=AbCdEf123456 leaked|the X-Goog-Api-Key=[SECRET_1] leaked",
+        "client_secret = S3cr3t!x for now|client_secret = [SECRET_1] for now",
+        "set API_KEY :Zx81LmQ2 once|set API_KEY :[SECRET_1] once",
     })
     void each_detector_replaces_its_kind(String text, String expected) {
         assertThat(redact(rules(), text)).isEqualTo(expected);
