@@ -3,6 +3,7 @@ package dev.worklog.internal.review;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.worklog.internal.Json;
+import dev.worklog.internal.json.AchievementJson;
 import dev.worklog.model.Achievement;
 import dev.worklog.model.DailyLog;
 import dev.worklog.review.ReviewPacket;
@@ -49,17 +50,10 @@ public final class OfflineReview {
         for (List<Citables.Citable> group : groups.subList(0, Math.min(ReviewPacket.MAX_ACHIEVEMENTS, groups.size()))) {
             Citables.Citable first = group.get(0);
             List<DailyLog> logs = logs(citables, group);
-            ObjectNode a = achievements.addObject();
             Achievement text = first.achievement() != null ? first.achievement() : fromText(first);
-            a.put("title", text.title());
+            ObjectNode a = AchievementJson.star(achievements.addObject(), text);
             a.put("theme", theme(logs, text, ko));
-            a.put("situation", text.situation());
-            a.put("task", text.task());
-            a.put("action", text.action());
-            a.put("result", text.result());
-            ArrayNode tech = a.putArray("tech_stack");
-            text.techStack().forEach(tech::add);
-            ArrayNode metrics = a.putArray("metrics");
+            ArrayNode metrics = a.putArray("metrics"); // the whole group's figures, not only the first's
             group.stream().filter(c -> c.achievement() != null).flatMap(c -> c.achievement().metrics().stream())
                     .distinct().forEach(metrics::add);
             ArrayNode ids = a.putArray("source_ids");
