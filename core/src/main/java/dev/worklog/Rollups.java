@@ -12,6 +12,7 @@ import dev.worklog.model.WeeklyRollup;
 import dev.worklog.spi.WorkLogRepository;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.List;
@@ -31,7 +32,7 @@ final class Rollups {
     private final ExecutionLog executionLog;
     private final MonthlyRun monthly;
 
-    Rollups(WorkLogRepository repository, RollupGenerator generator, Clock clock, Supplier<java.time.LocalDate> today,
+    Rollups(WorkLogRepository repository, RollupGenerator generator, Clock clock, Supplier<LocalDate> today,
             ExecutionLog executionLog) {
         this.repository = Objects.requireNonNull(repository, "repository");
         this.generator = Objects.requireNonNull(generator, "generator");

@@ -18,7 +18,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Runs the scheduled roll-up workflow's shell step as GitHub would, with {@code curl} replaced by a recorder and
  * {@code date} pinned to the moment the cron fires: what goes over the wire is the route, the token and a body
- * whose period is the week or month that just ended, with fields the server accepts.
+ * whose period is the ISO week that just ended, or on a first Monday also the month whose weeks are now all over,
+ * with fields the server accepts.
  */
 class SummariesWorkflowScriptTest {
     @TempDir
@@ -73,8 +74,21 @@ class SummariesWorkflowScriptTest {
         return Json.MAPPER.readTree(args.get(args.indexOf("-d") + 1));
     }
 
+    /** The URL and body of every POST, in order. */
+    private static List<Map.Entry<String, JsonNode>> posts(List<String> args) throws Exception {
+        List<Map.Entry<String, JsonNode>> out = new java.util.ArrayList<>();
+        for (int i = 0; i < args.size(); i++) {
+            if (args.get(i).equals("POST")) {
+                String url = args.get(i + 1);
+                int d = args.subList(i, args.size()).indexOf("-d") + i;
+                out.add(Map.entry(url, Json.MAPPER.readTree(args.get(d + 1))));
+            }
+        }
+        return out;
+    }
+
     @Test
-    void theMondayRunPostsLastWeeksMondayToSunday() throws Exception {
+    void theMondayRunPostsTheIsoWeekThatJustEnded() throws Exception {
         // the weekly cron '0 0 * * 1': Monday 2026-11-30 00:00 UTC = 09:00 KST
         List<String> args = run("2026-11-30T00:00:00Z", "weekly", "false", "tok-123");
 
@@ -83,8 +97,7 @@ class SummariesWorkflowScriptTest {
         assertThat(args).containsSequence("-H", "Content-Type: application/json");
         assertThat(args).contains("--fail-with-body");
         JsonNode body = body(args);
-        assertThat(body.path("start_date").asText()).isEqualTo("2026-11-23");
-        assertThat(body.path("end_date").asText()).isEqualTo("2026-11-29");
+        assertThat(body.path("week").asText()).isEqualTo("2026-W48");
         assertThat(body.path("dry_run").isBoolean()).isTrue();
         assertThat(body.path("dry_run").asBoolean()).isFalse();
         assertThat(DeploymentFilesTest.requestFields(LambdaHandlerProbe.openApi(), "/weekly-summaries"))
@@ -96,21 +109,31 @@ class SummariesWorkflowScriptTest {
         // Thursday 2026-12-03 (KST), e.g. a manual run
         JsonNode body = body(run("2026-12-03T03:00:00Z", "weekly", "true", "tok"));
 
-        assertThat(body.path("start_date").asText()).isEqualTo("2026-11-23");
-        assertThat(body.path("end_date").asText()).isEqualTo("2026-11-29");
+        assertThat(body.path("week").asText()).isEqualTo("2026-W48");
         assertThat(body.path("dry_run").asBoolean()).isTrue();
     }
 
     @Test
-    void theFirstOfTheMonthPostsLastMonth() throws Exception {
-        // the monthly cron '0 1 1 * *': 2026-12-01 01:00 UTC = 10:00 KST; January rolls back to December
-        List<String> args = run("2026-12-01T01:00:00Z", "monthly", "false", "tok");
-        assertThat(args).contains("https://work-logging-api.example.com/monthly-summaries");
-        assertThat(body(args).path("month").asText()).isEqualTo("2026-11");
-        assertThat(body(run("2027-01-01T01:00:00Z", "monthly", "false", "tok")).path("month").asText())
-                .isEqualTo("2026-12");
+    void theFirstMondayPostsTheWeekThenTheMonthWhoseWeeksAreNowAllOver() throws Exception {
+        // Monday 2026-12-07 09:00 KST: November's last week (30 November to 6 December) has just ended
+        List<Map.Entry<String, JsonNode>> posts = posts(run("2026-12-07T00:00:00Z", "scheduled", "false", "tok"));
+        assertThat(posts).extracting(Map.Entry::getKey).containsExactly(
+                "https://work-logging-api.example.com/weekly-summaries",
+                "https://work-logging-api.example.com/monthly-summaries");
+        assertThat(posts.get(0).getValue().path("week").asText()).isEqualTo("2026-W49");
+        assertThat(posts.get(1).getValue().path("month").asText()).isEqualTo("2026-11");
         assertThat(DeploymentFilesTest.requestFields(LambdaHandlerProbe.openApi(), "/monthly-summaries"))
-                .containsAll(iterable(body(args)));
+                .containsAll(iterable(posts.get(1).getValue()));
+        // December to January: Monday 2027-01-04
+        List<Map.Entry<String, JsonNode>> january = posts(run("2027-01-04T00:00:00Z", "scheduled", "false", "tok"));
+        assertThat(january.get(0).getValue().path("week").asText()).isEqualTo("2026-W53"); // 28 December to 3 January: 2026 has 53 ISO weeks
+        assertThat(january.get(1).getValue().path("month").asText()).isEqualTo("2026-12");
+        // any other Monday: the weekly only
+        assertThat(posts(run("2026-11-30T00:00:00Z", "scheduled", "false", "tok"))).singleElement()
+                .satisfies(p -> assertThat(p.getKey()).endsWith("/weekly-summaries"));
+        // by hand on the 1st, before November's last week is over, "monthly" still means October
+        assertThat(body(run("2026-12-01T01:00:00Z", "monthly", "false", "tok")).path("month").asText())
+                .isEqualTo("2026-10");
     }
 
     @Test
