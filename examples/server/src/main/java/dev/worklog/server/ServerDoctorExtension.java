@@ -7,6 +7,8 @@ import dev.worklog.internal.outbox.OutboxLocation;
 import dev.worklog.rest.RestConfigKeys;
 import dev.worklog.spi.SpiContext;
 import dev.worklog.spi.WorkLogRepository;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 
@@ -47,6 +49,12 @@ public final class ServerDoctorExtension implements DoctorExtension {
             return Check.fail(OUTBOX, e.getMessage(), "Set " + Outbox.DURABLE_VARIABLE + " to true, false or auto, "
                     + "and " + Outbox.DIR_VARIABLE + " to a folder path");
         }
+        Optional<Path> blocked = unwritableAncestor(location.directory());
+        if (blocked.isPresent()) {
+            return Check.fail(OUTBOX, "outbox " + location.directory() + " cannot be created or written: "
+                    + blocked.get() + " is not a writable folder", "Point " + Outbox.DIR_VARIABLE + " (or "
+                    + "WORKLOG_DATA_DIR) at a writable folder");
+        }
         Optional<String> left = OutboxLocation.leftInOldFolder(context.config());
         if (left.isPresent()) {
             return Check.warn(OUTBOX, location.describe() + "; " + left.get(), "Run `worklog outbox flush --dir "
@@ -55,6 +63,15 @@ public final class ServerDoctorExtension implements DoctorExtension {
         return Check.ok(OUTBOX, location.describe() + (location.durable() ? "" : ". Set "
                 + Outbox.DURABLE_VARIABLE + "=true only if " + location.directory() + " survives restarts and "
                 + "redeploys (a Docker volume, a Render disk, EFS)"));
+    }
+
+    /** The folder itself or, when it does not exist yet, its nearest existing parent, when that is unusable. */
+    private static Optional<Path> unwritableAncestor(Path folder) {
+        Path p = folder.toAbsolutePath().normalize();
+        while (p != null && !Files.exists(p)) {
+            p = p.getParent();
+        }
+        return p != null && (!Files.isDirectory(p) || !Files.isWritable(p)) ? Optional.of(p) : Optional.empty();
     }
 
     private static Check token(SpiContext context) {
