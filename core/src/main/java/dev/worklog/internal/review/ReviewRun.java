@@ -4,6 +4,7 @@ import dev.worklog.MonthlyResult;
 import dev.worklog.SummarizeOptions;
 import dev.worklog.WeeklyResult;
 import dev.worklog.internal.Hashes;
+import dev.worklog.internal.redact.RedactingProvider;
 import dev.worklog.internal.summarize.RollupGenerator;
 import dev.worklog.log.ExecutionLog;
 import dev.worklog.model.DailyLog;
@@ -146,10 +147,14 @@ public final class ReviewRun {
                 + " achievements to cite; provider " + chain.primary().name() + " (" + chain.primary().model() + ")"
                 + (options.dryRun() ? "; dry run" : ""));
         if (options.dryRun()) {
+            // what would leave the machine: the request after the main provider's redaction, as the roll-ups' previews
+            RedactingProvider.Outgoing out = RedactingProvider.outgoing(chain.primary(), request);
             executionLog.success(COMPONENT, what + ": dry run, prompt of " + request.prompt().length()
-                    + " characters built; the model was not called");
-            return new ReviewResult(period, ReviewStatus.DRY_RUN, null, request.system() + "\n\n" + request.prompt(),
-                    TokenUsage.NONE, rolledUp, missingMonths, warnings);
+                    + " characters built, redaction " + out.mode().label() + " (" + out.places()
+                    + " places); the model was not called");
+            return new ReviewResult(period, ReviewStatus.DRY_RUN, null,
+                    out.request().system() + "\n\n" + out.request().prompt(), TokenUsage.NONE, rolledUp,
+                    missingMonths, warnings);
         }
         Optional<ReviewPacket> stored = repository.findReview(period);
         if (!options.force() && stored.isPresent()
