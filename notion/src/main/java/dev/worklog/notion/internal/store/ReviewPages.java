@@ -13,10 +13,12 @@ import dev.worklog.model.Period;
 import dev.worklog.notion.NotionSchema;
 import dev.worklog.notion.NotionSchema.Property;
 import dev.worklog.notion.internal.blocks.Blocks;
+import dev.worklog.notion.internal.blocks.MarkdownToBlocks;
 import dev.worklog.notion.internal.blocks.RichText;
 import dev.worklog.review.ReviewExport;
 import dev.worklog.review.ReviewPacket;
 import dev.worklog.review.ReviewPeriod;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -62,8 +64,14 @@ public record ReviewPages(NotionSchema schema) implements RollupPages<ReviewPack
                 .build();
     }
 
+    /** The packet as markdown, without its JSON (see {@link #blocks}). */
     @Override
     public String markdown(ReviewPacket packet) {
+        return ReviewExport.markdown(packet.withStored(null, null));
+    }
+
+    @Override
+    public List<ObjectNode> blocks(ReviewPacket packet) {
         return body(packet);
     }
 
@@ -92,22 +100,25 @@ public record ReviewPages(NotionSchema schema) implements RollupPages<ReviewPack
     }
 
     /**
-     * A review page's body as markdown: the packet without its page id and address (they are the page's own, and
-     * not known before the page exists), then its JSON under {@value #JSON_HEADING}.
+     * A review page's blocks: the packet as markdown without its page id and address (they are the page's own, and
+     * not known before the page exists), then its JSON under {@value #JSON_HEADING}. The two are converted apart, so
+     * that nothing in the packet's text (an unclosed code fence, a quote) can take the JSON into its structure.
      */
-    public static String body(ReviewPacket packet) {
+    public static List<ObjectNode> body(ReviewPacket packet) {
         ReviewPacket bare = packet.withStored(null, null);
         String json = ReviewExport.json(bare).strip();
         // a fence longer than any run of backticks in the JSON (a narrative may quote code)
         String fence = "`".repeat(Math.max(3, longestRun(json, '`') + 1));
-        return ReviewExport.markdown(bare).stripTrailing() + "\n\n## " + JSON_HEADING + "\n\n" + fence + "json\n"
-                + json + "\n" + fence + "\n";
+        List<ObjectNode> blocks = new ArrayList<>(MarkdownToBlocks.convert(ReviewExport.markdown(bare)));
+        blocks.addAll(MarkdownToBlocks.convert("## " + JSON_HEADING + "\n\n" + fence + "json\n" + json + "\n" + fence
+                + "\n"));
+        return blocks;
     }
 
     /**
-     * The packet in a review page's body as read: the code blocks after the last {@value #JSON_HEADING} heading,
-     * joined (a long JSON spans several blocks of Notion's size), read as the packet's JSON. Empty when there is no
-     * such heading or the JSON is not a packet.
+     * The packet in a review page's body as read: the code blocks after the last top-level {@value #JSON_HEADING}
+     * heading, joined (a long JSON spans several blocks of Notion's size), read as the packet's JSON. Empty when
+     * there is no such heading or the JSON is not a packet.
      */
     public static Optional<ReviewPacket> packet(List<? extends JsonNode> body) {
         int heading = -1;

@@ -10,7 +10,6 @@ import dev.worklog.notion.NotionSchema.Database;
 import dev.worklog.notion.internal.blocks.BlockWriter;
 import dev.worklog.notion.internal.blocks.Blocks;
 import dev.worklog.notion.internal.blocks.BodySync;
-import dev.worklog.notion.internal.blocks.MarkdownToBlocks;
 import dev.worklog.notion.internal.client.NotionClient;
 import dev.worklog.review.ReviewPacket;
 import dev.worklog.review.ReviewPeriod;
@@ -76,7 +75,7 @@ public final class ReviewStore {
             return database.upsert(packet);
         }
         String parent = parent();
-        List<ObjectNode> blocks = MarkdownToBlocks.convert(ReviewPages.body(packet));
+        List<ObjectNode> blocks = ReviewPages.body(packet);
         Optional<JsonNode> existing = childPage(parent, packet.period());
         if (existing.isPresent()) {
             String id = PageValues.id(existing.get());
