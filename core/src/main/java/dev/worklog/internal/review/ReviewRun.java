@@ -1,5 +1,7 @@
 package dev.worklog.internal.review;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.worklog.MonthlyResult;
 import dev.worklog.SummarizeOptions;
 import dev.worklog.WeeklyResult;
@@ -209,7 +211,7 @@ public final class ReviewRun {
         ReviewPacket packet = ReviewAssembler.assemble(input, citables, draft, stored.generation(), warnings)
                 .withStored(stored.id(), stored.url());
         String refreshed = "";
-        if (options.save() && !ReviewJson.tree(packet).equals(ReviewJson.tree(stored))) {
+        if (options.save() && !content(packet).equals(content(stored))) {
             // same question, but a log's title or link changed since: the stored copy is brought up to date
             StoredRef ref = repository.upsertReview(packet);
             packet = packet.withStored(ref.id(), ref.url());
@@ -219,6 +221,16 @@ public final class ReviewRun {
                 + "; kept the stored packet without calling the LLM" + refreshed);
         return new ReviewResult(stored.period(), ReviewStatus.UNCHANGED, packet, null, TokenUsage.NONE, rolledUp,
                 missingMonths, packet.warnings());
+    }
+
+    /**
+     * A packet as stored, less its warnings: those say what happened in the run that made it (weeks rolled up first,
+     * a fallback), which a rerun does not repeat, so they are no reason to rewrite the stored copy.
+     */
+    private static JsonNode content(ReviewPacket packet) {
+        ObjectNode tree = ReviewJson.tree(packet);
+        tree.remove("warnings");
+        return tree;
     }
 
     /** What the review reads: the period's roll-ups, its daily logs, and the logs the overlapping weeks cite. */
