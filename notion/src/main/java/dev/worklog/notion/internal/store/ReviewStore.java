@@ -60,7 +60,11 @@ public final class ReviewStore {
             if (databases.configured(Database.REVIEWS).isPresent()) {
                 return database.find(period);
             }
-            return childPage(parent(), period).flatMap(page -> ReviewPages.packet(writer.readTree(PageValues.id(page)))
+            Optional<String> parent = placeUnderMonthly();
+            if (parent.isEmpty()) {
+                return Optional.empty(); // nowhere to keep packets: none was kept (saving says why)
+            }
+            return childPage(parent.get(), period).flatMap(page -> ReviewPages.packet(writer.readTree(PageValues.id(page)))
                     .map(p -> p.withStored(PageValues.id(page), PageValues.urlOf(PageValues.id(page)))));
         } catch (IllegalArgumentException e) {
             LOG.warn("review {}: {}; the packet is made anew and the page rewritten", period.label(), e.getMessage());
@@ -104,25 +108,35 @@ public final class ReviewStore {
                 && titles.contains(Blocks.body(b).path("title").asText())).findFirst();
     }
 
-    /** The page the monthly database is on. */
+    /** The page the monthly database is on, if it is on a page (and its id is set). */
+    private Optional<String> placeUnderMonthly() {
+        if (parentPage == null && databases.configured(Database.MONTHLY).isPresent()) {
+            JsonNode parent = databases.call(Database.MONTHLY, client::retrieveDatabase).path("parent");
+            if (parent.path("type").asText().equals("page_id")) {
+                parentPage = parent.path("page_id").asText();
+            }
+        }
+        return Optional.ofNullable(parentPage);
+    }
+
+    /**
+     * The page the monthly database is on.
+     *
+     * @throws ConfigurationException saying to set the review database's id when there is no such page
+     */
     private String parent() {
-        String known = parentPage;
-        if (known != null) {
-            return known;
+        Optional<String> known = placeUnderMonthly();
+        if (known.isPresent()) {
+            return known.get();
         }
         if (databases.configured(Database.MONTHLY).isEmpty()) {
             throw new ConfigurationException("review packets are kept in the " + Database.REVIEWS.title()
                     + " database (" + Database.REVIEWS.variable() + ") or under the page that holds the "
                     + Database.MONTHLY.title() + " database (" + Database.MONTHLY.variable() + "); set either");
         }
-        JsonNode parent = databases.call(Database.MONTHLY, client::retrieveDatabase).path("parent");
-        if (!parent.path("type").asText().equals("page_id")) {
-            throw new ConfigurationException("the " + Database.MONTHLY.title() + " database is not directly on a "
-                    + "page (its parent is " + parent.path("type").asText("unknown") + "), so review packets have no "
-                    + "page to go under: set " + Database.REVIEWS.variable() + " to a " + Database.REVIEWS.title()
-                    + " database (`worklog setup notion --parent <page link> --write-env` creates it)");
-        }
-        parentPage = parent.path("page_id").asText();
-        return parentPage;
+        throw new ConfigurationException("the " + Database.MONTHLY.title() + " database is not directly on a page (it "
+                + "is inside a block or at the workspace's top level), so review packets have no page to go under: set "
+                + Database.REVIEWS.variable() + " to a " + Database.REVIEWS.title() + " database (`worklog setup "
+                + "notion --parent <page link> --write-env` creates it)");
     }
 }
