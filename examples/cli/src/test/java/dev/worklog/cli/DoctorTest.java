@@ -110,7 +110,7 @@ class DoctorTest {
                 "monthly 2026-11");
         assertThat(extensionCalls).containsExactly("fake notion");
         assertThat(llm.healthChecks).isEqualTo(1);
-        assertThat(report.lines().get(report.lines().size() - 1)).isEqualTo("healthy: 12 checks passed");
+        assertThat(report.lines().get(report.lines().size() - 1)).isEqualTo("healthy: 13 checks passed");
     }
 
     @Test
@@ -161,7 +161,7 @@ class DoctorTest {
         assertThat(weekly.detail()).startsWith("NOTION_DB2_ID is not set");
         assertThat(weekly.fix()).isEqualTo("Set NOTION_DB2_ID in the environment or in .env (the id in the Weekly "
                 + "Achievements database's URL; or let `worklog setup notion --parent <page link> --write-env` "
-                + "create the three databases and set their ids)");
+                + "create the databases and set their ids)");
         assertThat(report.healthy()).isFalse();
         // the other checks still ran
         assertThat(check(report, "daily logs").status()).isEqualTo(Status.OK);
@@ -360,7 +360,7 @@ class DoctorTest {
         assertThat(report.failures()).extracting(Check::fix).containsExactly(
                 "Add a Date property 'Logged Date' to the Daily Work Logs database",
                 "Change 'Source Logs' to a Relation to the Daily Work Logs database");
-        assertThat(report.lines()).contains("2 of 13 checks failed");
+        assertThat(report.lines()).contains("2 of 14 checks failed");
     }
 
     @Test
@@ -395,7 +395,7 @@ class DoctorTest {
         int failed = indexOf(lines, "[FAIL] daily logs (NOTION_DB1_ID)");
         assertThat(lines.get(failed + 1).strip()).startsWith("fix: Check NOTION_DB1_ID");
         assertThat(lines).anySatisfy(l -> assertThat(l).startsWith("[ok]   variables"));
-        assertThat(lines.get(lines.size() - 1)).isEqualTo("1 of 11 checks failed");
+        assertThat(lines.get(lines.size() - 1)).isEqualTo("1 of 12 checks failed");
     }
 
     private static int indexOf(List<String> lines, String prefix) {
