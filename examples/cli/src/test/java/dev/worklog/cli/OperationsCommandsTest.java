@@ -92,7 +92,7 @@ class OperationsCommandsTest {
         assertThat(run.code()).isEqualTo(1);
         assertThat(run.out()).contains("[FAIL] store", "WORKLOG_DATA_DIR", "fix: ",
                 "[FAIL] LLM provider", "CLAUDE_API_KEY not set", "fix: Set CLAUDE_API_KEY",
-                "[FAIL] execution log", "fix: Make", "3 of 7 checks failed");
+                "[FAIL] execution log", "fix: Make", "3 of 8 checks failed");
         assertThat(run.out() + run.err()).doesNotContain("secret_doctor_0123456789");
     }
 
