@@ -9,7 +9,7 @@ import java.util.List;
 
 /**
  * Adds the Notion schema check to {@code worklog doctor}: {@link NotionWorkLogRepository#verifySchema()} over the
- * three databases, one failed check per problem, each problem's own sentence as its fix, and a warning per
+ * databases (the review database only when its id is set), one failed check per problem, each problem's own sentence as its fix, and a warning per
  * missing optional property or one-way relation; where {@code worklog setup notion --repair} can fix it, the fix
  * says so. Registered with
  * {@link java.util.ServiceLoader}; answers only for the Notion store.

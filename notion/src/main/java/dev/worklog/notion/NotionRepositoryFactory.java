@@ -22,6 +22,8 @@ import java.util.List;
  * <tr><td>{@code NOTION_DB1_ID}</td><td>Daily Work Logs database</td><td>required</td></tr>
  * <tr><td>{@code NOTION_DB2_ID}</td><td>Weekly Achievements database</td><td>required by weekly runs</td></tr>
  * <tr><td>{@code NOTION_DB3_ID}</td><td>Monthly Highlights database</td><td>required by monthly runs</td></tr>
+ * <tr><td>{@code NOTION_DB4_ID}</td><td>Review Packets database</td><td>optional: review packets saved without it
+ * are pages under the monthly database's page</td></tr>
  * <tr><td>{@code NOTION_VERSION}</td><td>{@code Notion-Version} header</td><td>2025-09-03</td></tr>
  * <tr><td>{@code NOTION_BASE_URL}</td><td>API address</td><td>https://api.notion.com</td></tr>
  * <tr><td>{@code NOTION_RATE_LIMIT}</td><td>requests per second, 0 = off</td><td>3</td></tr>
@@ -43,6 +45,8 @@ public final class NotionRepositoryFactory implements WorkLogRepositoryFactory {
     public static final String NOTION_DB2_ID = "NOTION_DB2_ID";
     /** Monthly Highlights database id. */
     public static final String NOTION_DB3_ID = "NOTION_DB3_ID";
+    /** Review Packets database id (optional). */
+    public static final String NOTION_DB4_ID = "NOTION_DB4_ID";
     /** The API's address. */
     public static final String NOTION_BASE_URL = "NOTION_BASE_URL";
     /** Where integrations and their secrets are made. */
@@ -67,6 +71,7 @@ public final class NotionRepositoryFactory implements WorkLogRepositoryFactory {
                 .dailyDatabaseId(db1)
                 .weeklyDatabaseId(c.get(NOTION_DB2_ID, null))
                 .monthlyDatabaseId(c.get(NOTION_DB3_ID, null))
+                .reviewDatabaseId(c.get(NOTION_DB4_ID, null))
                 .schema(NotionSchema.fromConfig(c))
                 .clock(context.clock())
                 .sleeper(context.sleeper())
@@ -81,9 +86,9 @@ public final class NotionRepositoryFactory implements WorkLogRepositoryFactory {
         return b.build();
     }
 
-    /** How to get all three ids at once, for doctor's hints. */
+    /** How to get all the ids at once, for doctor's hints. */
     private static final String CREATE = "; or let `worklog setup notion --parent <page link> --write-env` create "
-            + "the three databases and set their ids";
+            + "the databases and set their ids";
 
     /** The Notion store is the default store when its key is set (as in the original system). */
     @Override
@@ -93,7 +98,7 @@ public final class NotionRepositoryFactory implements WorkLogRepositoryFactory {
 
     @Override
     public List<String> variables() {
-        return List.of(NOTION_API_KEY, NOTION_DB1_ID, NOTION_DB2_ID, NOTION_DB3_ID);
+        return List.of(NOTION_API_KEY, NOTION_DB1_ID, NOTION_DB2_ID, NOTION_DB3_ID, NOTION_DB4_ID);
     }
 
     /**
@@ -111,6 +116,7 @@ public final class NotionRepositoryFactory implements WorkLogRepositoryFactory {
                 .hint(NOTION_DB1_ID, " (the id in the Daily Work Logs database's URL" + CREATE + ")")
                 .hint(NOTION_DB2_ID, " (the id in the Weekly Achievements database's URL" + CREATE + ")")
                 .hint(NOTION_DB3_ID, " (the id in the Monthly Highlights database's URL" + CREATE + ")")
+                .hint(NOTION_DB4_ID, " (optional: the id in the Review Packets database's URL" + CREATE + ")")
                 .fix(PermissionDeniedException.class, db -> "Share the database with the integration: open it in "
                         + "Notion, ••• > Connections > add your integration"
                         + db.map(v -> " (the database of " + v + ")").orElse(""))

@@ -16,7 +16,8 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * The property names worklog reads and writes in the three Notion databases. The defaults are those of the
+ * The property names worklog reads and writes in the Notion databases (three, and an optional fourth for review
+ * packets). The defaults are those of the
  * databases made for the original system; rename any of them for databases that differ. Immutable.
  *
  * <pre>{@code
@@ -27,16 +28,21 @@ import java.util.Optional;
  * {@code NOTION_PROPERTY_DAILY_TITLE=Task}.
  */
 public final class NotionSchema {
-    /** The three databases of the design. */
+    /** The three databases of the design, and the optional one for review packets. */
     public enum Database {
         /** Daily Work Logs: a page per daily log ({@code NOTION_DB1_ID}). */
         DAILY,
         /** Weekly Achievements: a page per week's roll-up ({@code NOTION_DB2_ID}). */
         WEEKLY,
         /** Monthly Highlights: a page per month's roll-up ({@code NOTION_DB3_ID}). */
-        MONTHLY;
+        MONTHLY,
+        /**
+         * Review Packets: a page per review period ({@code NOTION_DB4_ID}). Optional: without it a packet is kept as
+         * a page under the page that holds the monthly database.
+         */
+        REVIEWS;
 
-        /** The variable that holds the database's id: {@code NOTION_DB1_ID}, {@code _DB2_} or {@code _DB3_}. */
+        /** The variable that holds the database's id: {@code NOTION_DB1_ID} to {@code NOTION_DB4_ID}. */
         public String variable() {
             return "NOTION_DB" + (ordinal() + 1) + "_ID";
         }
@@ -47,7 +53,13 @@ public final class NotionSchema {
                 case DAILY -> "Daily Work Logs";
                 case WEEKLY -> "Weekly Achievements";
                 case MONTHLY -> "Monthly Highlights";
+                case REVIEWS -> "Review Packets";
             };
+        }
+
+        /** Whether the store works without it: the schema check and doctor check it only when its id is set. */
+        public boolean optional() {
+            return this == REVIEWS;
         }
     }
 
@@ -107,7 +119,17 @@ public final class NotionSchema {
         /** The weekly roll-ups overlapping the month ({@code relation} to the weekly database). */
         MONTHLY_SOURCE_WEEKS("Source Weeks", RELATION),
         /** Counts over the month's daily logs ({@code rich_text}). */
-        MONTHLY_STATS("Stats", RICH_TEXT);
+        MONTHLY_STATS("Stats", RICH_TEXT),
+        /** Review packet title ({@code title}). */
+        REVIEWS_TITLE("Title", TITLE),
+        /** The period's label, e.g. {@code 2026-Q4}: what a packet is found by ({@code rich_text}). */
+        REVIEWS_PERIOD("Period", RICH_TEXT),
+        /** First day of the period ({@code date}). */
+        REVIEWS_START("Period Start", DATE),
+        /** Last day of the period ({@code date}). */
+        REVIEWS_END("Period End", DATE),
+        /** When the packet was made ({@code date}). */
+        REVIEWS_GENERATED_AT("Generated At", DATE);
 
         private final Database database;
         private final String defaultName;

@@ -28,7 +28,7 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * Provisions a Notion workspace for worklog: creates the three databases under a page, with every property, the
+ * Provisions a Notion workspace for worklog: creates the four databases under a page, with every property, the
  * select options in worklog's order, {@code Source Logs} and {@code Source Weeks} as two-way relations (a one-way
  * relation holds at most 100 links through the API) and the daily database's {@code Entry ID}; or repairs existing
  * databases (those of the original Python system, say) without converting anything. Both Notion versions: from

@@ -13,6 +13,8 @@ import dev.worklog.model.MonthlyRollup;
 import dev.worklog.model.Period;
 import dev.worklog.model.StoredRef;
 import dev.worklog.model.WeeklyRollup;
+import dev.worklog.review.ReviewPacket;
+import dev.worklog.review.ReviewPeriod;
 import dev.worklog.notion.NotionSchema.Database;
 import dev.worklog.notion.internal.client.NotionClient;
 import dev.worklog.notion.internal.client.NotionErrorReader;
@@ -26,6 +28,7 @@ import dev.worklog.notion.internal.store.EntryLookup;
 import dev.worklog.notion.internal.store.MonthlyPages;
 import dev.worklog.notion.internal.store.ReaderPool;
 import dev.worklog.notion.internal.store.Relations;
+import dev.worklog.notion.internal.store.ReviewStore;
 import dev.worklog.notion.internal.store.RollupStore;
 import dev.worklog.notion.internal.store.SchemaCheck;
 import dev.worklog.notion.internal.store.WeeklyPages;
@@ -42,7 +45,8 @@ import java.util.Set;
 
 /**
  * The work-log store in Notion: daily logs in one database, weekly and monthly roll-ups in two more, on the schema
- * of the design (property names can be changed with {@link NotionSchema}).
+ * of the design (property names can be changed with {@link NotionSchema}); review packets in an optional fourth, or
+ * as pages under the monthly database's page.
  *
  * <pre>{@code
  * NotionWorkLogRepository notion = NotionWorkLogRepository.builder()
@@ -57,28 +61,24 @@ import java.util.Set;
  *
  * <p>What it guarantees:
  * <ul>
- * <li>Every call goes through one token bucket per integration token (default 3 requests/s, burst 10, shared by
- * every repository using the token), so bursts queue instead of drawing 429s. 429 and 529 wait the full
- * {@code Retry-After} within the retry policy's budget, written to the execution log with
- * {@code rate_limit_exceeded} and Notion's {@code rate_limit_reason}; 5xx and I/O errors back off with jitter.</li>
- * <li>Every daily log is written with its entry id ({@code Entry ID}, or a link on the body's {@code Context}
- * heading when the database lacks the property). A create whose answer was lost is looked up by that id before it
- * is sent again, and {@link #ensureDailyLog} looks it up before creating at all, so a retry, a delivery from the
- * outbox or a restart never makes a second page; two entries with the same title on the same day stay two pages.
- * Block appends are checked for having landed too.</li>
- * <li>A {@link CircuitBreaker} watches every call: after 3 consecutive failed attempts calls fail at once
+ * <li>One token bucket per integration token (default 3 requests/s, burst 10), so bursts queue instead of drawing
+ * 429s; 429 and 529 wait the full {@code Retry-After} within the retry budget, logged as {@code rate_limit_exceeded}
+ * with Notion's {@code rate_limit_reason}; 5xx and I/O errors back off with jitter.</li>
+ * <li>Every daily log carries its entry id ({@code Entry ID}, or a link on the body's {@code Context} heading when
+ * the database lacks the property): a create whose answer was lost, and {@link #ensureDailyLog}, look it up first,
+ * so a retry, an outbox delivery or a restart never makes a second page (block appends are checked too); two
+ * entries with the same title on the same day stay two pages.</li>
+ * <li>A {@link CircuitBreaker} over every call: after 3 consecutive failed attempts calls fail at once
  * ({@link dev.worklog.error.CircuitOpenException}) for 5 s, then one trial call decides.</li>
  * <li>Markdown is split, never truncated, to Notion's limits, and read back from every page of children and every
- * nested level. A daily log's context sits under a {@code Context} heading, as the design asks; reading drops it
- * again (and the original system's {@code 📝 상세 컨텍스트}), so the context read back is the markdown written.</li>
- * <li>Weekly and monthly roll-ups are upserted by period: a rerun updates the page and rewrites only the blocks of
- * its body that changed. An upsert within two minutes of {@link #findWeekly} or {@link #findMonthly} of the same
- * period (the usual find, summarise, store sequence) uses that answer instead of querying again.</li>
- * <li>Roll-up pages not in worklog's layout (the original system's, pages edited by hand) are read as their text,
- * with a warning; never as placeholders.</li>
- * <li>Relations of any size: the first 100 values on the roll-up page, every further one from the other side of the
- * two-way relation (a one-way relation holds only 100, and the execution log says so); read beyond the 25 a page
- * shows through the property endpoint.</li>
+ * level; a daily log's context sits under a {@code Context} heading, dropped again on reading (as is the original
+ * system's {@code 📝 상세 컨텍스트}).</li>
+ * <li>Roll-ups and review packets are upserted by period, rewriting only the blocks that changed; an upsert within
+ * two minutes of the find of the same period uses that answer instead of querying again. Roll-up pages not in
+ * worklog's layout read as their text, with a warning.</li>
+ * <li>Relations of any size: the first 100 values on the roll-up page, the rest from the other side of the two-way
+ * relation (a one-way one holds 100, and the execution log says so), read beyond 25 through the property
+ * endpoint.</li>
  * </ul>
  *
  * <p>Thread-safe. Daily log bodies are read three at a time (every call still paced by the limiter);
@@ -98,6 +98,7 @@ public final class NotionWorkLogRepository implements WorkLogRepository {
     private final RollupStore<WeeklyRollup, Period> weekly;
     private final RollupStore<MonthlyRollup, YearMonth> monthly;
     private final SchemaCheck schemaCheck;
+    private final ReviewStore reviews;
 
     private NotionWorkLogRepository(Builder b) {
         this.breaker = b.breaker != null ? b.breaker
@@ -105,7 +106,7 @@ public final class NotionWorkLogRepository implements WorkLogRepository {
         RateLimiter limiter = RateLimiter.forClient(b.token, b.rate, b.burst, b.sharedLimiter, b.clock, b.sleeper);
         this.client = new NotionHttp(b.baseUrl, b.version, b.token, limiter, b.retryPolicy, breaker, b.clock,
                 b.sleeper, b.executionLog, b.httpClient).connect();
-        this.databases = new Databases(client, b.dailyDb, b.weeklyDb, b.monthlyDb, b.executionLog);
+        this.databases = new Databases(client, b.dailyDb, b.weeklyDb, b.monthlyDb, b.reviewDb, b.executionLog);
         this.readers = new ReaderPool(3, "notion-reader");
         Relations relations = new Relations(client, databases, b.schema, b.executionLog);
         this.daily = new DailyLogs(client, databases, new DailyPages(b.schema, b.options),
@@ -115,6 +116,7 @@ public final class NotionWorkLogRepository implements WorkLogRepository {
         this.monthly = new RollupStore<>(Database.MONTHLY, MonthlyRollup::month,
                 new MonthlyPages(b.schema, relations, b.clock), client, databases, b.clock);
         this.schemaCheck = new SchemaCheck(client, databases, b.schema, b.options);
+        this.reviews = new ReviewStore(client, databases, b.schema, b.clock);
     }
 
     /** A builder; the token and the daily database id are required. */
@@ -145,10 +147,7 @@ public final class NotionWorkLogRepository implements WorkLogRepository {
         return Optional.of(breaker);
     }
 
-    /**
-     * The page {@link #saveDailyLog} would create, as one tree, without calling Notion. The entry id is shown where
-     * it would go: in {@code Entry ID}, unless the database was read before and lacks it.
-     */
+    /** The page {@link #saveDailyLog} would create, as one tree, sending nothing; the entry id where it would go. */
     @Override
     public Map<String, Object> previewDailyLog(DailyLog log) {
         return daily.preview(Objects.requireNonNull(log, "log"), describe());
@@ -164,10 +163,7 @@ public final class NotionWorkLogRepository implements WorkLogRepository {
         return daily.find(period, statuses, progress); // each page read, and the rate limiter's wait
     }
 
-    /**
-     * Each page's {@code last_edited_time} plus two minutes (Notion stamps edits to the minute; the second minute
-     * covers clocks that differ): one query, which a {@link #findDailyLogs} within seconds reuses.
-     */
+    /** Each page's {@code last_edited_time} plus two minutes (Notion stamps minutes; clocks differ): one query. */
     @Override
     public Optional<List<EditStamp>> findDailyLogStamps(Period period, Set<String> statuses) {
         return Optional.of(daily.stamps(Objects.requireNonNull(period, "period"), Objects.requireNonNull(statuses, "statuses")));
@@ -215,9 +211,21 @@ public final class NotionWorkLogRepository implements WorkLogRepository {
         return monthly.asStored(rollup);
     }
 
+    /** The packet kept for the period, read back exactly from the JSON that closes its page. */
+    @Override
+    public Optional<ReviewPacket> findReview(ReviewPeriod period) {
+        return reviews.find(period);
+    }
+
+    /** Upserts the period's page: in {@code NOTION_DB4_ID}'s database if set, else under the monthly one's page. */
+    @Override
+    public StoredRef upsertReview(ReviewPacket packet) {
+        return reviews.upsert(packet);
+    }
+
     /**
-     * Reads the three databases and lists, each with its fix, every property missing or of the wrong type, every
-     * relation to the wrong database and every select option validation allows but the database lacks.
+     * Reads the databases (the review one when set) and lists, each with its fix, every property missing or of the
+     * wrong type, every relation to the wrong database and every select option validation allows but a database lacks.
      */
     public SchemaReport verifySchema() {
         return schemaCheck.verify();
@@ -237,6 +245,7 @@ public final class NotionWorkLogRepository implements WorkLogRepository {
         private String dailyDb;
         private String weeklyDb;
         private String monthlyDb;
+        private String reviewDb;
         private NotionSchema schema = NotionSchema.defaults();
         private LogOptions options = LogOptions.defaults();
         private double rate = 3.0;
@@ -252,10 +261,7 @@ public final class NotionWorkLogRepository implements WorkLogRepository {
         private Builder() {
         }
 
-        /**
-         * The retry policy used unless one is set: 6 retries, 1 s doubling to 30 s with jitter, every
-         * {@code Retry-After} honoured in full, at most 15 minutes of waiting per call.
-         */
+        /** Unless set: 6 retries, 1 s doubling to 30 s with jitter, Retry-After in full, 15 min of waiting at most. */
         public static RetryPolicy defaultRetryPolicy() {
             return NotionHttp.defaultRetryPolicy();
         }
@@ -303,6 +309,12 @@ public final class NotionWorkLogRepository implements WorkLogRepository {
             return this;
         }
 
+        /** The Review Packets database ({@code NOTION_DB4_ID}); optional. */
+        public Builder reviewDatabaseId(String value) {
+            this.reviewDb = blankToNull(value);
+            return this;
+        }
+
         /** Property names; default {@link NotionSchema#defaults()}. */
         public Builder schema(NotionSchema value) {
             this.schema = Objects.requireNonNull(value, "schema");
@@ -316,9 +328,8 @@ public final class NotionWorkLogRepository implements WorkLogRepository {
         }
 
         /**
-         * The client-side limit: {@code perSecond} requests on average, {@code burst} at once (less one request of
-         * headroom against network jitter); {@code 0} turns it off. Default 3/s, burst 10. Repositories with the
-         * same token share one limiter, whose settings are those of the first one built.
+         * The client-side limit: {@code perSecond} requests on average (0 = off), {@code burst} at once less one of
+         * headroom; default 3/s, burst 10. Repositories with one token share the limiter of the first one built.
          */
         public Builder rateLimit(double perSecond, int burst) {
             RateLimiter.checkSettings(perSecond, burst);
@@ -327,10 +338,7 @@ public final class NotionWorkLogRepository implements WorkLogRepository {
             return this;
         }
 
-        /**
-         * Whether the limiter is shared with other repositories using the token (default); tests that inject a
-         * clock turn this off so that they do not share state.
-         */
+        /** Whether the limiter is shared with the token's other repositories (default); off for tests with clocks. */
         public Builder shareRateLimiter(boolean value) {
             this.sharedLimiter = value;
             return this;
@@ -360,10 +368,7 @@ public final class NotionWorkLogRepository implements WorkLogRepository {
             return this;
         }
 
-        /**
-         * The breaker over the calls to Notion; by default 3 consecutive failed attempts open it for 5 s (doubling
-         * while trials fail, up to a minute), measured with this builder's clock.
-         */
+        /** The breaker; by default 3 failed attempts in a row open it for 5 s (doubling up to a minute). */
         public Builder circuitBreaker(CircuitBreaker value) {
             this.breaker = Objects.requireNonNull(value, "circuitBreaker");
             return this;
@@ -376,20 +381,13 @@ public final class NotionWorkLogRepository implements WorkLogRepository {
         }
 
         /**
-         * Builds the repository; nothing is sent yet ({@link NotionWorkLogRepository#verifySchema()} checks the
-         * databases).
+         * Builds the repository; nothing is sent yet ({@link NotionWorkLogRepository#verifySchema()} checks).
          *
          * @throws ConfigurationException naming {@code NOTION_API_KEY} or {@code NOTION_DB1_ID} when missing
          */
         public NotionWorkLogRepository build() {
-            if (token == null || token.isBlank()) {
-                throw new ConfigurationException(NotionRepositoryFactory.NOTION_API_KEY + " is not set: the secret of the Notion "
-                        + "integration is needed to use the Notion store. Set it in the environment or in .env");
-            }
-            if (dailyDb == null) {
-                throw new ConfigurationException(Database.DAILY.variable() + " is not set: the id of the Daily Work "
-                        + "Logs database is needed to use the Notion store. Set it in the environment or in .env");
-            }
+            NotionSettings.require(token, NotionRepositoryFactory.NOTION_API_KEY, "the secret of the Notion integration");
+            NotionSettings.require(dailyDb, Database.DAILY.variable(), "the id of the Daily Work Logs database");
             return new NotionWorkLogRepository(this);
         }
 

@@ -4,7 +4,7 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * What {@link NotionWorkLogRepository#verifySchema()} found: every problem of the three databases, each with its
+ * What {@link NotionWorkLogRepository#verifySchema()} found: every problem of the databases, each with its
  * fix, and what works but could be better (an optional property that is missing). No problems means the databases
  * are ready.
  *

@@ -49,7 +49,7 @@ class NotionSetupTest {
     private NotionWorkLogRepository repository(String version, Map<Database, String> ids) {
         return NotionWorkLogRepository.builder().token(TOKEN).baseUrl(fake.baseUrl()).version(version)
                 .dailyDatabaseId(ids.get(Database.DAILY)).weeklyDatabaseId(ids.get(Database.WEEKLY))
-                .monthlyDatabaseId(ids.get(Database.MONTHLY)).clock(time).sleeper(time).shareRateLimiter(false)
+                .monthlyDatabaseId(ids.get(Database.MONTHLY)).reviewDatabaseId(ids.get(Database.REVIEWS)).clock(time).sleeper(time).shareRateLimiter(false)
                 .rateLimit(0, 10).retryPolicy(Fixtures.policy()).build();
     }
 
@@ -65,21 +65,23 @@ class NotionSetupTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"2025-09-03", "2022-06-28"})
-    void createsTheThreeDatabasesUnderThePageWithTwoWayRelationsAndTheyPassTheSchemaCheck(String version) {
+    void createsTheFourDatabasesUnderThePageWithTwoWayRelationsAndTheyPassTheSchemaCheck(String version) {
         fake = FakeNotionServer.startEmpty(0, TOKEN, time);
         String page = fake.addPage("Career");
 
         SetupResult result = setup(version).createDatabases(fake.pageUrl(page));
 
-        assertThat(result.created()).containsExactly(Database.DAILY, Database.WEEKLY, Database.MONTHLY);
+        assertThat(result.created()).containsExactly(Database.DAILY, Database.WEEKLY, Database.MONTHLY,
+                Database.REVIEWS);
         assertThat(result.found()).isEmpty();
         assertThat(result.parentTitle()).isEqualTo("Career");
         assertThat(fake.databasesUnder(page)).containsExactlyElementsOf(result.databaseIds().values());
         assertThat(result.databaseIds().values()).extracting(fake::title)
-                .containsExactly("Daily Work Logs", "Weekly Achievements", "Monthly Highlights");
+                .containsExactly("Daily Work Logs", "Weekly Achievements", "Monthly Highlights", "Review Packets");
         assertThat(result.envLines()).containsExactly("NOTION_DB1_ID=" + result.databaseIds().get(Database.DAILY),
                 "NOTION_DB2_ID=" + result.databaseIds().get(Database.WEEKLY),
-                "NOTION_DB3_ID=" + result.databaseIds().get(Database.MONTHLY));
+                "NOTION_DB3_ID=" + result.databaseIds().get(Database.MONTHLY),
+                "NOTION_DB4_ID=" + result.databaseIds().get(Database.REVIEWS));
 
         try (NotionWorkLogRepository notion = repository(version, result.databaseIds())) {
             SchemaReport report = notion.verifySchema();
@@ -101,10 +103,16 @@ class NotionSetupTest {
         assertThat(daily.path("Weekly Achievements").path("type").asText()).isEqualTo("relation");
         assertThat(fake.schema(result.databaseIds().get(Database.MONTHLY)).path("Source Weeks").path("relation")
                 .path("type").asText()).isEqualTo("dual_property");
+        JsonNode reviews = fake.schema(result.databaseIds().get(Database.REVIEWS));
+        assertThat(reviews.path("Title").path("type").asText()).isEqualTo("title");
+        assertThat(reviews.path("Period").path("type").asText()).isEqualTo("rich_text");
+        for (String date : List.of("Period Start", "Period End", "Generated At")) {
+            assertThat(reviews.path(date).path("type").asText()).as(date).isEqualTo("date");
+        }
 
         // the requests: the version's own shape, one create per database
         List<JsonNode> creates = bodies("POST", "/v1/databases");
-        assertThat(creates).hasSize(3);
+        assertThat(creates).hasSize(4);
         for (JsonNode create : creates) {
             assertThat(create.path("parent").path("page_id").asText()).isEqualTo(page);
             assertThat(create.has("initial_data_source")).isEqualTo(version.equals("2025-09-03"));
@@ -135,12 +143,13 @@ class NotionSetupTest {
         SetupResult second = setup.createDatabases(fake.pageUrl(page));
 
         assertThat(second.created()).isEmpty();
-        assertThat(second.found()).containsExactly(Database.DAILY, Database.WEEKLY, Database.MONTHLY);
+        assertThat(second.found()).containsExactly(Database.DAILY, Database.WEEKLY, Database.MONTHLY,
+                Database.REVIEWS);
         assertThat(second.databaseIds()).isEqualTo(first.databaseIds());
         assertThat(second.needsRepair()).isEmpty();
         assertThat(fake.count("POST", "/v1/databases")).isZero();
         assertThat(fake.requests()).allSatisfy(r -> assertThat(r.method()).isIn("GET", "POST"));
-        assertThat(fake.databasesUnder(page)).hasSize(3);
+        assertThat(fake.databasesUnder(page)).hasSize(4);
     }
 
     @Test
@@ -151,8 +160,8 @@ class NotionSetupTest {
 
         SetupResult result = setup("2025-09-03").createDatabases(page);
 
-        assertThat(fake.databasesUnder(page)).hasSize(3).containsExactlyElementsOf(result.databaseIds().values());
-        assertThat(fake.count("POST", "/v1/databases")).isEqualTo(3);
+        assertThat(fake.databasesUnder(page)).hasSize(4).containsExactlyElementsOf(result.databaseIds().values());
+        assertThat(fake.count("POST", "/v1/databases")).isEqualTo(4);
         try (NotionWorkLogRepository notion = repository("2025-09-03", result.databaseIds())) {
             assertThat(notion.verifySchema().problems()).isEmpty();
         }
@@ -172,8 +181,8 @@ class NotionSetupTest {
         SetupResult second = setup.createDatabases(page);
 
         assertThat(second.found()).containsExactly(Database.DAILY);
-        assertThat(second.created()).containsExactly(Database.WEEKLY, Database.MONTHLY);
-        assertThat(fake.databasesUnder(page)).hasSize(3);
+        assertThat(second.created()).containsExactly(Database.WEEKLY, Database.MONTHLY, Database.REVIEWS);
+        assertThat(fake.databasesUnder(page)).hasSize(4);
         try (NotionWorkLogRepository notion = repository("2022-06-28", second.databaseIds())) {
             SchemaReport report = notion.verifySchema();
             assertThat(report.problems()).isEmpty();
@@ -260,6 +269,29 @@ class NotionSetupTest {
             assertThat(report.warnings()).isEmpty();
         }
         assertThat(setup.planRepair(ids).isEmpty()).as("a second repair has nothing to do").isTrue();
+    }
+
+    @Test
+    void repairCoversTheReviewDatabaseWhenItIsSetAndLeavesItAloneWhenNot() {
+        fake = FakeNotionServer.startEmpty(0, TOKEN, time);
+        String page = fake.addPage("Career");
+        NotionSetup setup = setup("2025-09-03");
+        Map<Database, String> ids = setup.createDatabases(page).databaseIds();
+        fake.removeProperty(ids.get(Database.REVIEWS), "Period");
+
+        RepairPlan plan = setup.planRepair(ids);
+        assertThat(plan.changes()).containsExactly("Review Packets: add the property 'Period' (rich_text)");
+        assertThat(setup.repair(plan).complete()).isTrue();
+        assertThat(fake.schema(ids.get(Database.REVIEWS)).path("Period").path("type").asText()).isEqualTo("rich_text");
+
+        Map<Database, String> withoutReviews = new java.util.EnumMap<>(ids);
+        withoutReviews.remove(Database.REVIEWS);
+        RepairPlan none = setup.planRepair(withoutReviews);
+        assertThat(none.changes()).isEmpty();
+        assertThat(none.manualFixes()).as("the review database is optional").isEmpty();
+        try (NotionWorkLogRepository notion = repository("2025-09-03", withoutReviews)) {
+            assertThat(notion.verifySchema().problems()).isEmpty();
+        }
     }
 
     @Test

@@ -71,7 +71,8 @@ public final class WorkLogApi implements AutoCloseable {
     /** Counted down by the first answer: the server's warm-up waits for it so as not to slow that one down. */
     private final CountDownLatch firstRequest = new CountDownLatch(1);
 
-    private WorkLogApi(WorkLogger logger, Outbox outbox, OutboxLocation location, String token, Clock clock) {
+    private WorkLogApi(WorkLogger logger, Outbox outbox, OutboxLocation location, String token, Clock clock,
+            JsonResumeBase resume) {
         this.logger = logger;
         this.outbox = outbox;
         this.outboxLocation = location;
@@ -87,7 +88,7 @@ public final class WorkLogApi implements AutoCloseable {
                 .route("POST", "/daily-logs", dailyLogs::handle)
                 .route("POST", "/weekly-summaries", summaries::weekly)
                 .route("POST", "/monthly-summaries", summaries::monthly)
-                .route("POST", "/reviews", new ReviewRoute(logger, JsonResumeBase.none())::handle)
+                .route("POST", "/reviews", new ReviewRoute(logger, resume)::handle)
                 .route("GET", "/openapi.json", docs::openApiDocument)
                 .route("GET", "/docs", docs::docsPage);
     }
@@ -215,6 +216,7 @@ public final class WorkLogApi implements AutoCloseable {
         private Path outboxDirectory;
         private Boolean durableOutbox;
         private Clock clock = Clock.systemUTC();
+        private JsonResumeBase resume;
 
         private Builder() {
         }
@@ -222,7 +224,8 @@ public final class WorkLogApi implements AutoCloseable {
         /**
          * Where unset parts come from: {@value RestConfigKeys#API_AUTH_TOKEN}, the outbox's variables
          * ({@code WORKLOG_OUTBOX_DIR}, {@code WORKLOG_OUTBOX_DURABLE}, {@value RestConfigKeys#OUTBOX_BACKOFF},
-         * {@value RestConfigKeys#OUTBOX_MAX_BACKOFF}), and, unless {@link #logger} is given, the SDK's.
+         * {@value RestConfigKeys#OUTBOX_MAX_BACKOFF}), {@code WORKLOG_RESUME_FILE} (the JSON Resume base of
+         * {@code POST /reviews}), and, unless {@link #logger} is given, the SDK's.
          */
         public Builder config(WorkLogConfig value) {
             this.config = Objects.requireNonNull(value, "config");
@@ -275,6 +278,16 @@ public final class WorkLogApi implements AutoCloseable {
         }
 
         /**
+         * The JSON Resume document (basics, roles) that {@code POST /reviews} with {@code "format": "json-resume"}
+         * adds the achievements to; skips {@code WORKLOG_RESUME_FILE}. Default: that file, read once by
+         * {@link #build()}, or none (one entry for the period).
+         */
+        public Builder resumeBase(JsonResumeBase value) {
+            this.resume = Objects.requireNonNull(value, "resumeBase");
+            return this;
+        }
+
+        /**
          * Builds the SDK (store, providers) and opens the outbox; nothing is delivered until {@link #start()}.
          *
          * @throws ConfigurationException naming the variable when the configuration is incomplete or wrong
@@ -286,6 +299,7 @@ public final class WorkLogApi implements AutoCloseable {
                     : OutboxLocation.of(config);
             OutboxLocation location = durableOutbox == null ? found : new OutboxLocation(found.directory(),
                     durableOutbox, "set in code");
+            JsonResumeBase resumeBase = resume != null ? resume : JsonResumeBase.fromConfig(config);
             Path dir = location.directory();
             boolean durable = location.durable();
             Duration backoff = positive(RestConfigKeys.OUTBOX_BACKOFF, Duration.ofSeconds(2));
@@ -298,7 +312,7 @@ public final class WorkLogApi implements AutoCloseable {
                         .executionLog(ctx.executionLog()).build());
                 return outbox.get();
             }).build();
-            return new WorkLogApi(built, outbox.get(), location, authToken, clock);
+            return new WorkLogApi(built, outbox.get(), location, authToken, clock, resumeBase);
         }
 
         private Duration positive(String name, Duration fallback) {

@@ -72,6 +72,29 @@ class ReviewsTest {
     }
 
     @Test
+    void json_resume_adds_the_achievements_to_the_roles_of_worklog_resume_file() throws java.io.IOException {
+        Path base = dir.resolve("resume.json");
+        java.nio.file.Files.writeString(base, "{\"basics\":{\"name\":\"Kim\"},\"work\":[{\"name\":\"Acme\","
+                + "\"position\":\"Engineer\",\"startDate\":\"2020-01\"}]}");
+        s.close();
+        s = TestServer.builder(dir.resolve("with-resume")).config(java.util.Map.of("WORKLOG_RESUME_FILE", base.toString()))
+                .store(s.store).start();
+        TestServer.Reply r = s.postJson("/reviews", "{\"period\":\"2026-Q4\",\"format\":\"json-resume\"}");
+        assertThat(r.status()).as(r.toString()).isEqualTo(200);
+        JsonNode resume = dev.worklog.internal.Json.MAPPER.readTree(r.json().path("document").asText());
+        assertThat(resume.path("basics").path("name").asText()).isEqualTo("Kim");
+        assertThat(resume.path("work")).hasSize(1);
+        assertThat(resume.path("work").get(0).path("name").asText()).isEqualTo("Acme");
+        assertThat(resume.path("work").get(0).path("highlights").toString()).contains("Task 4: tuned service 4");
+
+        java.nio.file.Files.writeString(base, "not json");
+        assertThat(org.assertj.core.api.Assertions.catchThrowable(() -> WorkLogApi.builder()
+                .config(dev.worklog.config.WorkLogConfig.of(java.util.Map.of("WORKLOG_RESUME_FILE", base.toString())))
+                .outboxDirectory(dir.resolve("bad-outbox")).build()))
+                .isInstanceOf(dev.worklog.error.ConfigurationException.class).hasMessageContaining("WORKLOG_RESUME_FILE");
+    }
+
+    @Test
     void a_dry_run_returns_the_prompt_and_leaves_the_store_alone() {
         TestServer.Reply r = s.postJson("/reviews?dry_run=true", "{\"period\":\"2026-10~2026-11\",\"lang\":\"ko\"}");
         assertThat(r.status()).as(r.toString()).isEqualTo(200);

@@ -46,7 +46,7 @@ final class TestServer implements AutoCloseable {
         this.dir = b.dir;
         this.store = b.store;
         // the test's folder stands for a durable disk wherever the build runs (CI's /tmp may be a container layer)
-        this.api = WorkLogApi.builder().authToken(b.token).outboxDirectory(dir.resolve("outbox")).durableOutbox(true)
+        this.api = WorkLogApi.builder().config(b.config).authToken(b.token).outboxDirectory(dir.resolve("outbox")).durableOutbox(true)
                 .clock(Clock.fixed(NOW, ZoneOffset.UTC))
                 .logger(WorkLogger.builder().repository(store).llmProvider(llm).clock(outboxClock)
                         .zone(ZoneOffset.UTC).language("en")
@@ -157,6 +157,7 @@ final class TestServer implements AutoCloseable {
         private InMemoryWorkLogRepository store = new InMemoryWorkLogRepository();
         private java.util.function.LongSupplier ticker = System::nanoTime;
         private int maxConnections;
+        private dev.worklog.config.WorkLogConfig config = dev.worklog.config.WorkLogConfig.empty();
 
         private Builder(Path dir) {
             this.dir = dir;
@@ -186,6 +187,12 @@ final class TestServer implements AutoCloseable {
 
         Builder maxConnections(int value) {
             maxConnections = value;
+            return this;
+        }
+
+        /** The API's configuration (the SDK's parts are set in code). */
+        Builder config(java.util.Map<String, String> values) {
+            config = dev.worklog.config.WorkLogConfig.of(values);
             return this;
         }
 

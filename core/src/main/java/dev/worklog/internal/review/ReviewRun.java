@@ -1,9 +1,12 @@
 package dev.worklog.internal.review;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.worklog.MonthlyResult;
 import dev.worklog.SummarizeOptions;
 import dev.worklog.WeeklyResult;
 import dev.worklog.internal.Hashes;
+import dev.worklog.internal.redact.RedactingProvider;
 import dev.worklog.internal.summarize.RollupGenerator;
 import dev.worklog.log.ExecutionLog;
 import dev.worklog.model.DailyLog;
@@ -146,10 +149,14 @@ public final class ReviewRun {
                 + " achievements to cite; provider " + chain.primary().name() + " (" + chain.primary().model() + ")"
                 + (options.dryRun() ? "; dry run" : ""));
         if (options.dryRun()) {
+            // what would leave the machine: the request after the main provider's redaction, as the roll-ups' previews
+            RedactingProvider.Outgoing out = RedactingProvider.outgoing(chain.primary(), request);
             executionLog.success(COMPONENT, what + ": dry run, prompt of " + request.prompt().length()
-                    + " characters built; the model was not called");
-            return new ReviewResult(period, ReviewStatus.DRY_RUN, null, request.system() + "\n\n" + request.prompt(),
-                    TokenUsage.NONE, rolledUp, missingMonths, warnings);
+                    + " characters built, redaction " + out.mode().label() + " (" + out.places()
+                    + " places); the model was not called");
+            return new ReviewResult(period, ReviewStatus.DRY_RUN, null,
+                    out.request().system() + "\n\n" + out.request().prompt(), TokenUsage.NONE, rolledUp,
+                    missingMonths, warnings);
         }
         Optional<ReviewPacket> stored = repository.findReview(period);
         if (!options.force() && stored.isPresent()
@@ -204,7 +211,7 @@ public final class ReviewRun {
         ReviewPacket packet = ReviewAssembler.assemble(input, citables, draft, stored.generation(), warnings)
                 .withStored(stored.id(), stored.url());
         String refreshed = "";
-        if (options.save() && !ReviewJson.tree(packet).equals(ReviewJson.tree(stored))) {
+        if (options.save() && !content(packet).equals(content(stored))) {
             // same question, but a log's title or link changed since: the stored copy is brought up to date
             StoredRef ref = repository.upsertReview(packet);
             packet = packet.withStored(ref.id(), ref.url());
@@ -214,6 +221,16 @@ public final class ReviewRun {
                 + "; kept the stored packet without calling the LLM" + refreshed);
         return new ReviewResult(stored.period(), ReviewStatus.UNCHANGED, packet, null, TokenUsage.NONE, rolledUp,
                 missingMonths, packet.warnings());
+    }
+
+    /**
+     * A packet as stored, less its warnings: those say what happened in the run that made it (weeks rolled up first,
+     * a fallback), which a rerun does not repeat, so they are no reason to rewrite the stored copy.
+     */
+    private static JsonNode content(ReviewPacket packet) {
+        ObjectNode tree = ReviewJson.tree(packet);
+        tree.remove("warnings");
+        return tree;
     }
 
     /** What the review reads: the period's roll-ups, its daily logs, and the logs the overlapping weeks cite. */

@@ -139,7 +139,8 @@ final class InitCommand implements Callable<Integer> {
         DoctorReport report = Doctor.builder().config(written).build().run();
         report.lines().forEach(out::println);
         if ("notion".equals(answers.get(ConfigKeys.WORKLOG_STORE))
-                && !NotionSetup.databaseIds(written).keySet().containsAll(Set.of(Database.values()))) {
+                && !NotionSetup.databaseIds(written).keySet().containsAll(
+                        java.util.Arrays.stream(Database.values()).filter(d -> !d.optional()).toList())) {
             out.println();
             out.println("Next: create the databases under a Notion page shared with the integration (page menu "
                     + "••• > Connections > your integration):");

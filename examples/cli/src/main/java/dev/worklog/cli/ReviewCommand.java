@@ -73,7 +73,8 @@ final class ReviewCommand implements Callable<Integer> {
             + "roles) for --format json-resume; default: WORKLOG_RESUME_FILE.")
     private String resume;
 
-    @Option(names = "--save", description = "Store the packet (local store: reviews/; not yet in Notion).")
+    @Option(names = "--save", description = "Store the packet (local store: reviews/; Notion: a page per period, in NOTION_DB4_ID's "
+            + "database or under the monthly database's page).")
     private boolean save;
 
     @Option(names = "--dry-run", description = "Print the prompt the model would get; call nothing, store nothing.")

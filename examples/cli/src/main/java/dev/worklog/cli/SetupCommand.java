@@ -27,7 +27,7 @@ import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
-/** {@code worklog setup}: provisions a store; {@code worklog setup notion} creates or repairs the three databases. */
+/** {@code worklog setup}: provisions a store; {@code worklog setup notion} creates or repairs the databases. */
 @Command(name = "setup", mixinStandardHelpOptions = true, subcommands = SetupCommand.Notion.class,
         description = "Provision a store: `worklog setup notion` creates (or repairs) the Notion databases.")
 final class SetupCommand implements Callable<Integer> {
@@ -45,9 +45,9 @@ final class SetupCommand implements Callable<Integer> {
 
     /** {@code worklog setup notion}. */
     @Command(name = "notion", mixinStandardHelpOptions = true, sortOptions = false,
-            description = {"Create the three worklog databases under a Notion page, or repair existing ones.",
-                "--parent: creates Daily Work Logs, Weekly Summaries and Monthly Summaries with every property, the "
-                    + "select options in order, two-way relations and Entry ID; prints their ids (--write-env "
+            description = {"Create the worklog databases under a Notion page, or repair existing ones.",
+                "--parent: creates Daily Work Logs, Weekly Achievements, Monthly Highlights and Review Packets with "
+                    + "every property, the select options in order, two-way relations and Entry ID; prints their ids (--write-env "
                     + "writes them to .env). Run twice, it finds the databases it made and creates nothing.",
                 "--repair: adds missing properties and select options to the configured databases and makes "
                     + "one-way relations two-way; converts nothing (a mistyped property is reported with the fix "
@@ -81,7 +81,7 @@ final class SetupCommand implements Callable<Integer> {
             String parent;
 
             @Option(names = "--repair", required = true,
-                    description = "Repair the databases NOTION_DB1_ID, NOTION_DB2_ID and NOTION_DB3_ID name.")
+                    description = "Repair the databases NOTION_DB1_ID to NOTION_DB3_ID (and NOTION_DB4_ID when set) name.")
             boolean repair;
         }
 

@@ -161,7 +161,7 @@ class DoctorTest {
         assertThat(weekly.detail()).startsWith("NOTION_DB2_ID is not set");
         assertThat(weekly.fix()).isEqualTo("Set NOTION_DB2_ID in the environment or in .env (the id in the Weekly "
                 + "Achievements database's URL; or let `worklog setup notion --parent <page link> --write-env` "
-                + "create the three databases and set their ids)");
+                + "create the databases and set their ids)");
         assertThat(report.healthy()).isFalse();
         // the other checks still ran
         assertThat(check(report, "daily logs").status()).isEqualTo(Status.OK);

@@ -92,11 +92,12 @@ class FirstRunTest {
         CliRunner.Run setup = cli.run("", env, "setup", "notion", "--parent", pageLink, "--write-env");
         assertThat(setup.code).as(setup.toString()).isZero();
         assertThat(setup.out).contains("created  Daily Work Logs ", "created  Weekly Achievements ",
-                "created  Monthly Highlights ", "Wrote .env");
+                "created  Monthly Highlights ", "created  Review Packets ", "Wrote .env");
         List<String> made = notion.databasesUnder(page);
-        assertThat(made).hasSize(3);
+        assertThat(made).hasSize(4);
         assertThat(Files.readString(dotEnv())).contains("NOTION_DB1_ID=" + made.get(0), "NOTION_DB2_ID="
-                + made.get(1), "NOTION_DB3_ID=" + made.get(2), "NOTION_API_KEY=" + TOKEN);
+                + made.get(1), "NOTION_DB3_ID=" + made.get(2), "NOTION_DB4_ID=" + made.get(3),
+                "NOTION_API_KEY=" + TOKEN);
         assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(dotEnv()))).isEqualTo("rw-------");
 
         CliRunner.Run daily = cli.run("", env, "daily", "--title", "첫 업무 기록", "--category", "신규기능",
@@ -125,9 +126,9 @@ class FirstRunTest {
         CliRunner.Run again = cli.run("", env, "setup", "notion", "--parent", pageLink.replace("?pvs=4", ""));
         assertThat(again.code).as(again.toString()).isZero();
         assertThat(again.out).contains("found    Daily Work Logs ", "found    Weekly Achievements ",
-                "found    Monthly Highlights ", "NOTION_DB1_ID=");
+                "found    Monthly Highlights ", "found    Review Packets ", "NOTION_DB1_ID=");
         assertThat(notion.count("POST", "/v1/databases")).isEqualTo(creates);
-        assertThat(notion.databasesUnder(page)).hasSize(3);
+        assertThat(notion.databasesUnder(page)).hasSize(4);
 
         CliRunner.Run reinit = cli.run("notion\n\noffline\nEurope/Berlin\nen\n", env, "init");
         assertThat(reinit.code).as(reinit.toString()).isEqualTo(1);

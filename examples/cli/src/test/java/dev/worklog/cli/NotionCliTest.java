@@ -2,11 +2,18 @@ package dev.worklog.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.worklog.model.DailyLog;
+import dev.worklog.model.ImpactLevel;
+import dev.worklog.notion.NotionSchema.Database;
+import dev.worklog.notion.NotionSetup;
+import dev.worklog.notion.NotionWorkLogRepository;
 import dev.worklog.notion.fake.FakeNotionServer;
 import dev.worklog.testing.VendorFake;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
@@ -17,6 +24,8 @@ import org.junit.jupiter.api.io.TempDir;
 /** The CLI as a process with {@code WORKLOG_STORE=notion}, against the stateful fake Notion server on loopback. */
 class NotionCliTest {
     private static final String TOKEN = "secret_fake_notion_token_0123456789";
+    /** The heading over the packet's JSON that closes every review page, as the notion README describes it. */
+    private static final String REVIEW_JSON_HEADING = "Packet (worklog JSON)";
 
     @TempDir
     Path work;
@@ -84,7 +93,7 @@ class NotionCliTest {
     }
 
     @Test
-    void a_review_over_notion_cites_the_notion_pages_and_says_it_cannot_be_saved_there() throws IOException {
+    void a_review_over_notion_cites_the_notion_pages() throws IOException {
         for (String date : new String[] {"2026-11-10", "2026-11-18"}) {
             CliRunner.Run daily = cli.run("", env, "daily", "--title", "검색 개선 " + date, "--category", "성능개선",
                     "--impact", "High", "--tech", "Java", "--date", date, "--ticket-url", "https://jira.example.com/browse/S-1",
@@ -105,11 +114,136 @@ class NotionCliTest {
                     "href=\"" + notion.page(id).path("url").asText() + "\"");
         }
         assertThat(page).contains("href=\"https://jira.example.com/browse/S-1\"");
+    }
 
-        CliRunner.Run save = cli.run("", env, "review", "--from", "2026-11", "--to", "2026-11", "--save");
-        assertThat(save.code).isEqualTo(1);
-        assertThat(save.err).contains("cannot store review packets", "write it to a file");
-        assertThat(save.out + save.err).doesNotContain(TOKEN);
+    @Test
+    void review_save_with_the_review_database_makes_one_page_per_period_and_an_unchanged_rerun_calls_no_model()
+            throws IOException {
+        Map<Database, String> ids = setUpWorkspace();
+        env.put("NOTION_DB4_ID", ids.get(Database.REVIEWS));
+        try (VendorFake vendor = new VendorFake()) {
+            useVendor(vendor);
+            CliRunner.Run save = cli.run("", env, "review", "--from", "2026-11", "--to", "2026-11", "--save");
+            assertThat(save.code).as(save.toString()).isZero();
+            assertThat(save.err).contains("Status: SAVED");
+            assertThat(notion.pageIds(ids.get(Database.REVIEWS))).hasSize(1);
+            String reviewPage = notion.pageIds(ids.get(Database.REVIEWS)).get(0);
+            JsonNode props = notion.page(reviewPage).path("properties");
+            assertThat(props.path("Period").path("rich_text").get(0).path("plain_text").asText()).isEqualTo("2026-11");
+            assertThat(props.path("Period Start").path("date").path("start").asText()).isEqualTo("2026-11-01");
+            assertThat(props.path("Period End").path("date").path("start").asText()).isEqualTo("2026-11-30");
+            // the outgoing create: a page of the review database's data source, with the period to find it by
+            JsonNode create = lastBody("POST", "/v1/pages");
+            assertThat(create.path("parent").path("data_source_id").asText()).isNotEmpty();
+            assertThat(create.path("properties").path("Period").path("rich_text").get(0).path("text")
+                    .path("content").asText()).isEqualTo("2026-11");
+            assertPacketBody(notion.tree(reviewPage), ids);
+
+            assertAnUnchangedRerunCallsNoModelAndWritesNothing(vendor);
+
+            CliRunner.Run october = cli.run("", env, "review", "--from", "2026-10", "--to", "2026-10", "--save");
+            assertThat(october.code).as(october.toString()).isZero();
+            assertThat(notion.pageIds(ids.get(Database.REVIEWS))).as("a second period, a second page").hasSize(2);
+            assertThat(notion.pageIds(ids.get(Database.REVIEWS))).allSatisfy(id ->
+                    assertThat(notion.tree(id).toString()).contains(REVIEW_JSON_HEADING));
+        }
+        assertThat(Files.readString(work.resolve("execution.log"))).doesNotContain(TOKEN);
+    }
+
+    @Test
+    void review_save_without_the_review_database_makes_pages_under_the_monthly_databases_page() throws IOException {
+        Map<Database, String> ids = setUpWorkspace();
+        try (VendorFake vendor = new VendorFake()) {
+            useVendor(vendor);
+            CliRunner.Run save = cli.run("", env, "review", "--from", "2026-11", "--to", "2026-11", "--save");
+            assertThat(save.code).as(save.toString()).isZero();
+            assertThat(save.err).contains("Status: SAVED");
+            Map<String, String> pages = notion.childPages(parentPage);
+            assertThat(pages).containsOnlyKeys("성과 리뷰 2026-11 (2026-11-01 ~ 2026-11-30)");
+            JsonNode create = lastBody("POST", "/v1/pages");
+            assertThat(create.path("parent").path("page_id").asText()).isEqualTo(parentPage);
+            assertThat(create.path("properties").size()).as("a page under a page has only its title").isEqualTo(1);
+            assertPacketBody(notion.tree(pages.values().iterator().next()), ids);
+            assertThat(notion.pageIds(ids.get(Database.REVIEWS))).as("the review database is not used").isEmpty();
+
+            assertAnUnchangedRerunCallsNoModelAndWritesNothing(vendor);
+
+            CliRunner.Run october = cli.run("", env, "review", "--from", "2026-10", "--to", "2026-10", "--save");
+            assertThat(october.code).as(october.toString()).isZero();
+            assertThat(notion.childPages(parentPage)).hasSize(2)
+                    .containsKey("성과 리뷰 2026-10 (2026-10-01 ~ 2026-10-31)");
+            assertThat(notion.databasesUnder(parentPage)).hasSize(4);
+        }
+    }
+
+    private void assertAnUnchangedRerunCallsNoModelAndWritesNothing(VendorFake vendor) throws IOException {
+        int calls = vendor.requests.size();
+        notion.clearRequests();
+        CliRunner.Run again = cli.run("", env, "review", "--from", "2026-11", "--to", "2026-11", "--save");
+        assertThat(again.code).as(again.toString()).isZero();
+        assertThat(again.err).contains("Status: UNCHANGED");
+        assertThat(vendor.requests).as("an unchanged rerun calls no model").hasSize(calls);
+        assertThat(notion.requests().stream().filter(r -> !r.method().equals("GET")
+                && !(r.method().equals("POST") && r.path().contains("/query"))).map(r -> r.method() + " " + r.path()
+                        + " " + r.body()).toList()).as("an unchanged rerun writes nothing to Notion\n" + again.err)
+                .isEmpty();
+    }
+
+    /** A page's blocks: the packet as markdown with links to the daily-log pages, then its JSON. */
+    private void assertPacketBody(java.util.List<JsonNode> tree, Map<Database, String> ids) {
+        String blocks = tree.toString();
+        assertThat(tree.get(0).path("type").asText()).startsWith("heading_");
+        assertThat(tree).anySatisfy(b -> assertThat(b.path("type").asText()).isEqualTo("code"));
+        assertThat(blocks).contains(REVIEW_JSON_HEADING);
+        StringBuilder code = new StringBuilder();
+        tree.stream().filter(b -> b.path("type").asText().equals("code"))
+                .forEach(b -> b.path("code").path("rich_text").forEach(t -> code.append(t.path("plain_text").asText())));
+        assertThat(code.toString()).contains("\"format\" : \"worklog-review/1\"", "\"label\" : \"2026-11\"");
+        assertThat(notion.pageIds(ids.get(Database.DAILY))).anySatisfy(id ->
+                assertThat(blocks).contains("\"url\":\"" + notion.page(id).path("url").asText() + "\""));
+    }
+
+    private JsonNode lastBody(String method, String path) {
+        java.util.List<FakeNotionServer.Recorded> all = notion.requests().stream()
+                .filter(r -> r.method().equals(method) && r.path().equals(path)).toList();
+        assertThat(all).isNotEmpty();
+        return all.get(all.size() - 1).json();
+    }
+
+    private void useVendor(VendorFake vendor) {
+        env.put("LLM_PROVIDER", "claude");
+        env.put("CLAUDE_API_KEY", VendorFake.KEY);
+        env.put("CLAUDE_BASE_URL", vendor.baseUrl());
+    }
+
+    private String parentPage;
+
+    /**
+     * A fresh workspace set up as `worklog setup notion` does (four databases under one page), with logs in October
+     * and November 2026 written through the store; the environment names the first three databases.
+     */
+    private Map<Database, String> setUpWorkspace() {
+        notion.close();
+        notion = FakeNotionServer.startEmpty(0, TOKEN, java.time.Clock.systemUTC());
+        parentPage = notion.addPage("Career");
+        Map<Database, String> ids = NotionSetup.builder().token(TOKEN).baseUrl(notion.baseUrl()).rateLimit(0, 10)
+                .build().createDatabases(parentPage).databaseIds();
+        env.put("NOTION_BASE_URL", notion.baseUrl().toString());
+        env.put("NOTION_DB1_ID", ids.get(Database.DAILY));
+        env.put("NOTION_DB2_ID", ids.get(Database.WEEKLY));
+        env.put("NOTION_DB3_ID", ids.get(Database.MONTHLY));
+        try (NotionWorkLogRepository store = NotionWorkLogRepository.builder().token(TOKEN).baseUrl(notion.baseUrl())
+                .dailyDatabaseId(ids.get(Database.DAILY)).rateLimit(0, 10).shareRateLimiter(false).build()) {
+            int n = 0;
+            for (String date : new String[] {"2026-10-07", "2026-11-10", "2026-11-18"}) {
+                n++;
+                store.saveDailyLog(new DailyLog(null, null, "검색 개선 " + n, "### Situation\n느렸다\n### Action\n- 캐시\n"
+                        + "### Result\n지연 " + (30 + n) + "% 감소", "성능개선", ImpactLevel.HIGH, java.util.List.of("Java"),
+                        LocalDate.parse(date), "Logged", null, "https://jira.example.com/browse/S-" + n));
+            }
+        }
+        notion.clearRequests();
+        return ids;
     }
 
     private Map<String, String> local(Path data) {

@@ -133,6 +133,30 @@ class RedactionEndToEndTest {
     }
 
     @Test
+    void a_review_dry_run_shows_the_prompt_as_it_would_leave_the_machine() throws IOException {
+        CliRunner.Run weekly = cli().run("", env("claude"), "weekly", "--week", SensitiveWeek.WEEK);
+        assertThat(weekly.code).as(weekly.toString()).isZero();
+        int sent = vendor.requests.size();
+
+        CliRunner.Run dry = cli().run("", env("claude"), "review", "--from", "2026-11", "--to", "2026-11",
+                "--dry-run");
+        assertThat(dry.code).as(dry.toString()).isZero();
+        assertThat(dry.err).contains("Status: DRY_RUN");
+        assertThat(vendor.requests).as("a dry run sends nothing").hasSize(sent);
+        assertThat(dry.out).containsPattern("\\[(CUSTOMER|EMAIL|TICKET)_\\d+]");
+        for (String value : SensitiveWeek.sensitive()) {
+            assertThat(dry.out).doesNotContain(value);
+        }
+
+        // the same dry run without redaction shows the values: the prompt above did carry them before redaction
+        Map<String, String> off = new LinkedHashMap<>(env("claude"));
+        off.put("WORKLOG_REDACT", "off");
+        CliRunner.Run plain = cli().run("", off, "review", "--from", "2026-11", "--to", "2026-11", "--dry-run");
+        assertThat(plain.code).as(plain.toString()).isZero();
+        assertThat(plain.out).contains("Globex").doesNotContainPattern("\\[CUSTOMER_\\d+]");
+    }
+
+    @Test
     void a_placeholder_the_model_mangles_is_a_warning_and_stays_visible() throws IOException {
         vendor.responder(prompt -> SensitiveWeek.echo(prompt, true));
         CliRunner.Run weekly = cli().run("", env("openai"), "weekly", "--week", SensitiveWeek.WEEK);

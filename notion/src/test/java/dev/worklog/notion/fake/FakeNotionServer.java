@@ -158,8 +158,12 @@ public final class FakeNotionServer implements AutoCloseable {
         }
     }
 
-    /** A page outside any database (the parent {@code worklog setup notion} creates databases under). */
-    private record WorkspacePage(String id, String title, List<String> children) {
+    /**
+     * A page outside any database: one shared with the integration (the parent {@code worklog setup notion} creates
+     * databases under; {@code parentId} null), or a page created under such a page ({@code POST /v1/pages} with a
+     * {@code page_id} parent), which its parent lists as a {@code child_page} block of the same id.
+     */
+    private record WorkspacePage(String id, String title, List<String> children, String parentId) {
     }
 
     private static final class Block {
@@ -590,7 +594,7 @@ public final class FakeNotionServer implements AutoCloseable {
     public String addPage(String title) {
         synchronized (lock) {
             String id = UUID.randomUUID().toString();
-            workspacePages.put(id, new WorkspacePage(id, title, new ArrayList<>()));
+            workspacePages.put(id, new WorkspacePage(id, title, new ArrayList<>(), null));
             return id;
         }
     }
@@ -601,6 +605,34 @@ public final class FakeNotionServer implements AutoCloseable {
             WorkspacePage page = workspacePages.get(pageId);
             String slug = page == null ? "" : page.title().replaceAll("[^A-Za-z0-9]+", "-") + "-";
             return "https://www.notion.so/" + slug + pageId.replace("-", "") + "?pvs=4";
+        }
+    }
+
+    /**
+     * Puts databases on a page, as if they had been made there (the fake starts with them in no page): their
+     * {@code parent} then names the page, which lists each as a {@code child_database} block.
+     */
+    public void placeUnder(String pageId, String... databaseIds) {
+        synchronized (lock) {
+            for (String id : databaseIds) {
+                Db db = db(id);
+                db.parentPageId = pageId;
+                addChildDatabase(pageId, db);
+            }
+        }
+    }
+
+    /** The pages created under a page ({@code child_page} blocks), by title, in order. */
+    public Map<String, String> childPages(String pageId) {
+        synchronized (lock) {
+            Map<String, String> out = new LinkedHashMap<>();
+            for (String c : workspacePages.get(pageId).children()) {
+                WorkspacePage child = workspacePages.get(c);
+                if (child != null && !blocks.get(c).archived) {
+                    out.put(child.title(), c);
+                }
+            }
+            return out;
         }
     }
 
@@ -924,7 +956,8 @@ public final class FakeNotionServer implements AutoCloseable {
                 return workspacePages.containsKey(id) ? workspacePageJson(workspacePages.get(id))
                         : pageJson(livePage(id));
             case "pages:PATCH":
-                return updatePage(livePage(id), body);
+                return workspacePages.containsKey(id) ? updateWorkspacePage(workspacePages.get(id), body)
+                        : updatePage(livePage(id), body);
             case "pages/properties:GET":
                 return propertyItems(livePage(id), seg.length > 4 ? seg[4] : "", params);
             case "blocks:GET":
@@ -1049,7 +1082,11 @@ public final class FakeNotionServer implements AutoCloseable {
         ObjectNode o = Json.MAPPER.createObjectNode();
         o.put("object", "page");
         o.put("id", page.id());
-        o.putObject("parent").put("type", "workspace").put("workspace", true);
+        if (page.parentId() == null) {
+            o.putObject("parent").put("type", "workspace").put("workspace", true);
+        } else {
+            o.putObject("parent").put("type", "page_id").put("page_id", page.parentId());
+        }
         o.put("archived", false);
         o.put("in_trash", false);
         o.put("url", "https://www.notion.so/" + page.id().replace("-", ""));
@@ -1260,6 +1297,9 @@ public final class FakeNotionServer implements AutoCloseable {
     private JsonNode createPage(JsonNode body, boolean dataSources) {
         JsonNode parent = body.path("parent");
         Db db;
+        if (parent.has("page_id")) {
+            return createChildPage(parent.get("page_id").asText(), body);
+        }
         if (parent.has("data_source_id")) {
             if (!dataSources) {
                 throw invalid("body.parent.data_source_id is not supported in this Notion-Version.");
@@ -1268,7 +1308,7 @@ public final class FakeNotionServer implements AutoCloseable {
         } else if (parent.has("database_id")) {
             db = db(parent.get("database_id").asText());
         } else {
-            throw invalid("body.parent should be a database or data source.");
+            throw invalid("body.parent should be a page, a database or a data source.");
         }
         Page page = new Page(UUID.randomUUID().toString(), db,
                 clock.instant().truncatedTo(ChronoUnit.MINUTES), sequence.incrementAndGet());
@@ -1279,6 +1319,55 @@ public final class FakeNotionServer implements AutoCloseable {
         relationWrites.forEach(Runnable::run);
         page.children.addAll(created);
         return pageJson(page);
+    }
+
+    /**
+     * A page under a page: as in Notion, {@code title} is its only property; it gets the children it is created with
+     * (the same limits as any create) and shows in its parent as a {@code child_page} block with its title.
+     */
+    private JsonNode createChildPage(String parentId, JsonNode body) {
+        if (pages.containsKey(parentId)) {
+            throw invalid("The fake creates pages under pages outside databases only (Notion also allows a database "
+                    + "page as the parent).");
+        }
+        if (!workspacePages.containsKey(parentId)) {
+            throw notFound("page", parentId);
+        }
+        String title = childPageTitle(body.path("properties"));
+        String id = UUID.randomUUID().toString();
+        List<String> created = validateAndCreate(body.path("children"), id, true, "body.children");
+        ObjectNode json = Json.MAPPER.createObjectNode();
+        json.put("type", "child_page");
+        json.putObject("child_page").put("title", title);
+        Block block = new Block(id, parentId, true, json, clock.instant().truncatedTo(ChronoUnit.MINUTES));
+        block.children.addAll(created);
+        blocks.put(id, block);
+        // the page and its block share one list of children, as in Notion they are one object
+        workspacePages.put(id, new WorkspacePage(id, title, block.children, parentId));
+        workspacePages.get(parentId).children().add(id);
+        return workspacePageJson(workspacePages.get(id));
+    }
+
+    /** Renames a page that is not in a database: {@code title} is the only property such a page has. */
+    private JsonNode updateWorkspacePage(WorkspacePage page, JsonNode body) {
+        String title = childPageTitle(body.path("properties"));
+        workspacePages.put(page.id(), new WorkspacePage(page.id(), title, page.children(), page.parentId()));
+        Block block = blocks.get(page.id());
+        if (block != null) {
+            ((ObjectNode) block.json.get("child_page")).put("title", title);
+        }
+        return workspacePageJson(workspacePages.get(page.id()));
+    }
+
+    private String childPageTitle(JsonNode props) {
+        List<String> names = new ArrayList<>();
+        props.fieldNames().forEachRemaining(names::add);
+        if (names.size() != 1 || !props.get(names.get(0)).has("title")) {
+            throw invalid("body.properties of a page whose parent is a page may only hold its title, instead was "
+                    + names + ".");
+        }
+        checkRichText(props.get(names.get(0)).get("title"), "body.properties.title.title");
+        return plain(props.get(names.get(0)).get("title"));
     }
 
     private JsonNode updatePage(Page page, JsonNode body) {

@@ -67,6 +67,19 @@ public record NotionSettings(URI baseUrl, String version, double rate, int burst
                 breaker);
     }
 
+    /**
+     * Fails, naming the variable, when a value the Notion store cannot work without is missing.
+     *
+     * @param what what the value is, e.g. {@code the secret of the Notion integration}
+     * @throws ConfigurationException when {@code value} is null or blank
+     */
+    public static void require(String value, String variable, String what) {
+        if (value == null || value.isBlank()) {
+            throw new ConfigurationException(variable + " is not set: " + what + " is needed to use the Notion store. "
+                    + "Set it in the environment or in .env");
+        }
+    }
+
     private static double rate(WorkLogConfig c) {
         String v = c.get("NOTION_RATE_LIMIT", "3");
         try {

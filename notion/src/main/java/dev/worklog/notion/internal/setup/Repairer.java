@@ -119,6 +119,9 @@ public final class Repairer {
         Targets targets = new Targets(workspace.admin().client(), db -> Optional.ofNullable(ids.get(db)));
         for (DatabaseSpec spec : workspace.specs()) {
             String id = ids.get(spec.database());
+            if (id == null && spec.database().optional()) {
+                continue; // the review database: without it, packets go under the monthly database's page
+            }
             if (id == null) {
                 manual.add(spec.variable() + " is not set: set it to the id of your " + spec.title() + " database, "
                         + "or create the databases with `worklog setup notion --parent <page>`");

@@ -21,7 +21,8 @@ import java.util.Map;
  */
 public final class Specs {
     /** The databases setup makes, in the order it makes them: a relation's target before the relation. */
-    public static final List<Database> ORDER = List.of(Database.DAILY, Database.WEEKLY, Database.MONTHLY);
+    public static final List<Database> ORDER = List.of(Database.DAILY, Database.WEEKLY, Database.MONTHLY,
+            Database.REVIEWS);
 
     /** Where each relation points. */
     private static final Map<Property, Database> TARGETS = new EnumMap<>(Map.of(

@@ -18,7 +18,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 
 /**
- * The three databases a repository works on: their ids, their schemas (read once, or again by the schema check),
+ * The databases a repository works on (the review database optional): their ids, their schemas (read once, or again by the schema check),
  * and the calls made on them, whose errors name the database and the variable that holds its id.
  */
 public final class Databases {
@@ -28,7 +28,8 @@ public final class Databases {
     private final Map<String, JsonNode> schemas = new ConcurrentHashMap<>();
 
     /** The ids may be null but the daily one: a database whose id is unset fails only the calls that need it. */
-    public Databases(NotionClient client, String daily, String weekly, String monthly, ExecutionLog executionLog) {
+    public Databases(NotionClient client, String daily, String weekly, String monthly, String reviews,
+            ExecutionLog executionLog) {
         this.client = Objects.requireNonNull(client, "client");
         this.executionLog = Objects.requireNonNull(executionLog, "executionLog");
         ids.put(Database.DAILY, Objects.requireNonNull(daily, "daily"));
@@ -37,6 +38,9 @@ public final class Databases {
         }
         if (monthly != null) {
             ids.put(Database.MONTHLY, monthly);
+        }
+        if (reviews != null) {
+            ids.put(Database.REVIEWS, reviews);
         }
     }
 

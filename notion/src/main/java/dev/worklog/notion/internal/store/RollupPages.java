@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.worklog.model.Period;
+import dev.worklog.notion.internal.blocks.MarkdownToBlocks;
 import java.util.List;
 
 /**
@@ -28,6 +29,11 @@ public interface RollupPages<R, K> {
 
     /** The page's body as markdown. */
     String markdown(R rollup);
+
+    /** The page's body as blocks: its {@link #markdown} converted, unless the kind adds blocks of its own. */
+    default List<ObjectNode> blocks(R rollup) {
+        return MarkdownToBlocks.convert(markdown(rollup));
+    }
 
     /** Links the sources beyond the first {@value Relations#PER_REQUEST} to the roll-up's page ({@link Relations}). */
     void linkOverflow(R rollup, String pageId);

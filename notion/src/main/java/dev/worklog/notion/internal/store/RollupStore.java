@@ -10,7 +10,6 @@ import dev.worklog.model.StoredRef;
 import dev.worklog.notion.NotionSchema.Database;
 import dev.worklog.notion.internal.blocks.BlockWriter;
 import dev.worklog.notion.internal.blocks.BodySync;
-import dev.worklog.notion.internal.blocks.MarkdownToBlocks;
 import dev.worklog.notion.internal.client.NotionClient;
 import java.time.Clock;
 import java.time.Duration;
@@ -89,8 +88,7 @@ public final class RollupStore<R, K> {
     /** Creates the period's page, or updates it in place; then links the sources beyond the first 100. */
     public StoredRef upsert(R rollup) {
         return databases.call(database, db -> {
-            StoredRef ref = write(db, keyOf.apply(rollup), pages.properties(rollup),
-                    MarkdownToBlocks.convert(pages.markdown(rollup)));
+            StoredRef ref = write(db, keyOf.apply(rollup), pages.properties(rollup), pages.blocks(rollup));
             pages.linkOverflow(rollup, ref.id());
             return ref;
         });

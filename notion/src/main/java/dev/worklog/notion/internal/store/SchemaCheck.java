@@ -32,7 +32,7 @@ import java.util.Optional;
  * @param options the categories and statuses the select properties must offer
  */
 public record SchemaCheck(NotionClient client, Databases databases, NotionSchema schema, LogOptions options) {
-    /** Every problem and warning of the three databases; the schemas read are kept for later calls. */
+    /** Every problem and warning of the databases (the optional one only when set); the schemas read are kept for later calls. */
     public SchemaReport verify() {
         List<String> problems = new ArrayList<>();
         List<String> warnings = new ArrayList<>();
@@ -41,6 +41,9 @@ public record SchemaCheck(NotionClient client, Databases databases, NotionSchema
         for (DatabaseSpec spec : Specs.of(schema, options)) {
             Database db = spec.database();
             Optional<String> id = databases.configured(db);
+            if (id.isEmpty() && db.optional()) {
+                continue; // review packets then go under the monthly database's page
+            }
             if (id.isEmpty()) {
                 problems.add(db.variable() + " is not set: set it to the id of the " + db.title()
                         + " database (needed for " + db.name().toLowerCase(Locale.ROOT) + " runs), or create "
