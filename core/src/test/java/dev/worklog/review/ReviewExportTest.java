@@ -59,6 +59,41 @@ class ReviewExportTest {
     }
 
     @Test
+    void markdown_closes_a_code_fence_the_model_left_open_so_the_sections_after_it_stay_markdown() {
+        for (String narrative : List.of("Shipped the cache:\n```java\ncache.put(k, v);", "~~~~\nraw", "``` \n````",
+                "a\n```\nclosed\n```\nb")) {
+            ReviewPacket p = new ReviewPacket(packet.id(), packet.url(), packet.period(), packet.title(),
+                    packet.language(), narrative, packet.achievements(), packet.stats(), packet.previousPeriod(),
+                    packet.previousStats(), packet.gaps(), packet.sourceMonthIds(), packet.generation(),
+                    packet.warnings());
+            String md = ReviewExport.markdown(p);
+            String[] lines = md.split("\n");
+            boolean inCode = false;
+            char fenceChar = 0;
+            int fenceLength = 0;
+            for (String line : lines) {
+                String t = line.strip();
+                int n = 0;
+                while (n < t.length() && (t.charAt(n) == '`' || t.charAt(n) == '~') && t.charAt(n) == t.charAt(0)) {
+                    n++;
+                }
+                if (n >= 3 && !inCode) {
+                    inCode = true;
+                    fenceChar = t.charAt(0);
+                    fenceLength = n;
+                } else if (n >= 3 && inCode && t.charAt(0) == fenceChar && n >= fenceLength && n == t.length()) {
+                    inCode = false;
+                }
+                if (line.startsWith("## ")) {
+                    assertThat(inCode).as("heading %s after narrative %s", line, narrative).isFalse();
+                }
+            }
+            assertThat(inCode).as("a fence left open by %s", narrative).isFalse();
+            assertThat(md).contains(narrative.strip());
+        }
+    }
+
+    @Test
     void html_is_one_self_contained_file_whose_citations_are_links_to_the_logs_tickets_and_rollups() throws Exception {
         String html = ReviewExport.render(packet, ReviewFormat.HTML);
         Document doc = parse(html);

@@ -34,7 +34,7 @@ public final class MarkdownReview {
         if (OfflineSummarizer.NAME.equals(p.generation().provider())) {
             md.append("_").append(l.offline()).append("_\n\n");
         }
-        md.append("## ").append(l.narrative()).append("\n\n").append(p.narrative().strip()).append("\n\n");
+        md.append("## ").append(l.narrative()).append("\n\n").append(block(p.narrative())).append("\n\n");
         md.append("## ").append(l.achievements()).append("\n\n");
         for (Map.Entry<String, List<ReviewAchievement>> theme : p.themes().entrySet()) {
             md.append("### ").append(theme.getKey()).append("\n\n");
@@ -104,7 +104,39 @@ public final class MarkdownReview {
     }
 
     private static void section(StringBuilder md, String label, String text) {
-        md.append("**").append(label).append("**\n\n").append(text.strip()).append("\n\n");
+        md.append("**").append(label).append("**\n\n").append(block(text)).append("\n\n");
+    }
+
+    /**
+     * Model-written text as a markdown block: a code fence it opens and never closes is closed at its end, so that it
+     * cannot turn the rest of the document into code.
+     */
+    static String block(String text) {
+        String t = text.strip();
+        String open = null;
+        for (String line : t.split("\n", -1)) {
+            String trimmed = line.strip();
+            String run = fence(trimmed);
+            if (open == null) {
+                open = run;
+            } else if (run != null && run.charAt(0) == open.charAt(0) && run.length() >= open.length()
+                    && trimmed.length() == run.length()) {
+                open = null;
+            }
+        }
+        return open == null ? t : t + "\n" + open;
+    }
+
+    /** The run of three or more backticks or tildes a line starts with, or null. */
+    private static String fence(String line) {
+        if (line.isEmpty() || (line.charAt(0) != '`' && line.charAt(0) != '~')) {
+            return null;
+        }
+        int n = 0;
+        while (n < line.length() && line.charAt(n) == line.charAt(0)) {
+            n++;
+        }
+        return n >= 3 ? line.substring(0, n) : null;
     }
 
     private static void statistics(StringBuilder md, ReviewPacket p, Labels l) {
