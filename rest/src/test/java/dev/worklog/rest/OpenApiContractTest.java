@@ -161,6 +161,12 @@ class OpenApiContractTest {
                 String first = route.startsWith("/weekly") ? "{\"week\":\"2026-W47\"}"
                         : route.startsWith("/monthly") ? "{\"month\":\"2026-11\"}" : "{\"period\":\"2026-Q4\"}";
                 record(seen, op, s.postJson(route, first));
+                if (!route.equals("/reviews")) {
+                    // the other 200: a prompt preview (show_prompt), checked against its schema like every reply
+                    TestServer.Reply preview = s.postJson(route, first.replace("}", ",\"show_prompt\":true}"));
+                    assertThat(preview.json().path("status").asText()).isEqualTo("prompt_preview");
+                    record(seen, op, preview);
+                }
                 record(seen, op, s.postJson(route, "{\"nope\":1}"));
                 record(seen, op, s.send("POST", route, "{}".getBytes(), "Content-Type", "text/plain"));
                 record(seen, op, s.postJson(route, "\"" + "x".repeat(WorkLogApi.MAX_BODY_BYTES) + "\""));
