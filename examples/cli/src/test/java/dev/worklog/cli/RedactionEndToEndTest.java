@@ -112,6 +112,25 @@ class RedactionEndToEndTest {
     }
 
     @Test
+    void the_monthly_roll_up_is_redacted_on_the_way_out_and_restored_in_the_store_the_same_way() throws IOException {
+        CliRunner.Run weekly = cli().run("", env("gemini"), "weekly", "--week", SensitiveWeek.WEEK);
+        assertThat(weekly.code).as(weekly.toString()).isZero();
+        CliRunner.Run monthly = cli().run("", env("gemini"), "monthly", "--month", "2026-11");
+        assertThat(monthly.code).as(monthly.toString()).isZero();
+
+        assertThat(vendor.requests).hasSize(2);
+        String body = vendor.requests.get(1).body();
+        for (String value : SensitiveWeek.sensitive()) {
+            assertThat(body.toLowerCase(Locale.ROOT)).as("the monthly request").doesNotContain(
+                    value.toLowerCase(Locale.ROOT));
+        }
+        assertThat(vendor.requests.get(1).prompt()).contains("[CUSTOMER_1]", "[EMAIL_1]");
+        String stored = Files.readString(only("monthly"), StandardCharsets.UTF_8);
+        assertThat(stored).doesNotContainPattern("\\[[A-Z]+_\\d+]").contains(SensitiveWeek.logs().get(0).sensitive());
+        assertThat(monthly.out).doesNotContain("not a placeholder");
+    }
+
+    @Test
     void show_prompt_prints_exactly_what_the_run_then_sends_and_sends_nothing() throws IOException {
         CliRunner.Run preview = cli().run("", env("claude"), "weekly", "--week", SensitiveWeek.WEEK, "--dry-run",
                 "--show-prompt");
